@@ -1,0 +1,3 @@
+"""Readers (file -> Document) and finders (Document -> extraction record)."""
+
+EXTRACTOR_VERSION = "0.1.0"

@@ -1,0 +1,94 @@
+"""Document → extraction record (the contract in spec/extract-json.md)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.dates import find_dates
+from extractors.document import Document
+from extractors.groups import find_groups
+from extractors.metadata import find_metadata
+from extractors.persons import find_persons
+from extractors.references import find_references
+
+SCHEMA = 1
+YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, issued) -> tuple[int | None, str | None]:
+    """The year the rosters apply to, and a warning when it had to be guessed."""
+    if not groups:
+        return None, None
+    if subject and doc_type != "tin_bai":
+        years = YEAR.findall(subject)
+        if years:
+            return int(years[-1]), None
+    rows = {(g["provenance"] or {}).get("line") for g in groups} | {
+        m["provenance"]["line"] for g in groups for m in g["members"]}
+    texts = [l.text for l in lines if l.line in rows or re.search(r"(?i)trưởng (?:khối|cụm)|(?:khối|cụm) (?:trưởng|phó)|phó (?:khối|cụm)", l.text)]
+    years = [int(y) for t in texts for y in YEAR.findall(t)]
+    if years:
+        return max(years), None
+    if subject:
+        years = YEAR.findall(subject)
+        if years:
+            return int(years[-1]), None
+    return None, "roster year not stated in the document; year left null"
+
+
+def extract(doc: Document) -> dict:
+    record = {
+        "schema": SCHEMA, "source": doc.source(), "status": doc.status, "error": doc.error,
+        "doc_type": None, "number": None, "symbol": None, "issued_date": None, "place": None,
+        "issuer": None, "subject": None, "signer": None, "year": None, "groups": [],
+        "persons": [], "dates": [], "references": [], "warnings": [],
+    }
+    if doc.status not in ("ok", "partial"):
+        return record
+    lines = doc.lines()
+    meta = find_metadata(lines, doc.title)
+    issued = meta["issued_date"]
+    groups, warnings = find_groups(doc)
+    year, year_warning = roster_year(meta["doc_type"], meta["subject"], groups, lines, issued)
+    if year_warning:
+        warnings.append(year_warning)
+    if meta["number"] is None and meta["symbol"] and meta["doc_type"] != "tin_bai":
+        warnings.append(f"number not readable; kept the symbol {meta['symbol']}")
+    if meta["doc_type"] not in ("tin_bai",) and issued is None:
+        warnings.append("issue date not found")
+    if meta["signer"] is None and meta["doc_type"] not in ("tin_bai",):
+        warnings.append("signature block not found")
+    record.update({
+        "doc_type": meta["doc_type"], "number": meta["number"], "symbol": meta["symbol"],
+        "issued_date": issued.isoformat() if issued else None, "place": meta["place"],
+        "issuer": meta["issuer"], "subject": meta["subject"], "signer": meta["signer"],
+        "year": year, "groups": groups,
+        "persons": find_persons(lines, meta["signer"]),
+        "dates": find_dates(lines, issued, meta["doc_type"] == "tin_bai"),
+        "references": find_references(lines, meta["number"]),
+        "warnings": warnings,
+    })
+    return record
+
+
+def extract_path(path: str) -> dict:
+    from extractors.readers import read
+    from pipeline.units import resolve_record
+    return resolve_record(extract(read(path)))
+
+
+def safe_extract(path: str) -> tuple[dict, str | None]:
+    """Extract one file and never raise: a failure becomes the record's status and error.
+
+    Returns the record and the document text (for full-text search).
+    """
+    from extractors.readers import read
+    from pipeline.units import resolve_record
+    doc = read(path)
+    try:
+        record = resolve_record(extract(doc))
+    except Exception as e:  # a finder bug must not stop a batch; the file is marked for a look
+        record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                                  status="unreadable", error=f"extraction failed: {type(e).__name__}: {e}"))
+    text = doc.text if doc.blocks else None
+    return record, text

@@ -1,0 +1,402 @@
+"""Groups (cụm/khối thi đua), their members, leaders and deputies.
+
+Four shapes are read in one pass over the Document, in reading order:
+- appendix tables (STT | Tên đơn vị | Ghi chú, title rows spanning the table, or a group
+  column merged over its members);
+- headings followed by numbered or dashed items ("I. KHỐI … (gồm 07 đơn vị)", "1. Sở Nội vụ;");
+- inline sentences ("Khối … gồm các đơn vị: A, B và C");
+- role statements anywhere ("+ Cụm trưởng: X", "X được phân công là đơn vị Trưởng khối",
+  "Trưởng khối: X; Phó Trưởng khối: Y", "đồng chí A, Giám đốc Sở Y, Khối trưởng").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.document import Document, Line
+from extractors.units_text import (ROLE_RE, ROLE_SUFFIX, clean_item, role_of, same_unit,
+                                   split_list, starts_with_head)
+from pipeline.normalize import unit_key
+
+ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
+HEADING = re.compile(
+    r"^(?:(?P<ord>" + ORDINAL + r")\s*[.)/]\s*)?(?P<name>(?:CỤM|KHỐI|Cụm|Khối)\b.*)$"
+)
+ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[-–•+*])\s*(?P<text>\S.*)$")
+ROLE_LINE = re.compile(r"^[-–•+*]?\s*(?P<role>" + ROLE_RE.pattern + r")\s*[:：]\s*(?P<unit>.+)$", re.IGNORECASE)
+COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan|sở|huyện)", re.IGNORECASE)
+REPRESENT_COUNT = re.compile(r"đại diện\s+(?P<n>\d{1,3})\s+đơn vị\s+(?:thuộc|trong|của)\s+(?:Khối|Cụm)", re.IGNORECASE)
+INLINE = re.compile(
+    r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*,?\s+"
+    r"(?:(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)(?:\s+thành viên)?\s*,?\s*(?:bao\s+)?(?:gồm)?|"
+    r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
+)
+NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
+NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
+LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
+COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
+COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
+COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
+COLUMN_STT = re.compile(r"^(?:stt|tt|số\s*tt)$", re.IGNORECASE)
+POST_TITLE = re.compile(
+    r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Giám đốc|Chánh\s+Văn phòng|Chánh\s+Thanh tra|"
+    r"Chủ tịch|Bí thư|Thủ trưởng|Tổng Giám đốc|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
+    r"Tổng biên tập|Trưởng)\s+")
+ASSIGN_TAIL = re.compile(
+    r"\s*(?:được\s+)?(?:phân công|bầu|giao|chọn|cử)?\s*(?:là|làm)\s*(?:đơn vị\s*)?$", re.IGNORECASE)
+
+
+@dataclass
+class Group:
+    kind: str
+    name: str
+    ordinal: str | None = None
+    members: list[dict] = field(default_factory=list)
+    leader: str | None = None
+    deputies: list[str] = field(default_factory=list)
+    stated_member_count: int | None = None
+    provenance: dict | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def add_member(self, name: str, line: Line, implied: str | None = None) -> None:
+        full = f"{implied} {name}" if implied else name
+        if any(same_unit(m.get("normalized") or m["name"], full) for m in self.members):
+            return  # repeated paragraph or the same unit in two places: count once
+        m = {"name": name, "unit_id": None, "role": "member", "provenance": line.provenance}
+        if implied:
+            m["normalized"] = full
+        self.members.append(m)
+
+    def set_role(self, role: str, unit: str) -> None:
+        if role == "leader":
+            if self.leader is None:
+                self.leader = unit
+        elif not any(same_unit(d, unit) for d in self.deputies):
+            self.deputies.append(unit)
+
+
+def display_case(name: str) -> str:
+    """All-caps headings → normal case: 'KHỐI CÁC SỞ, BAN' → 'Khối các Sở, ban'."""
+    if name != name.upper():
+        return name
+    low = name.lower()
+    low = re.sub(r"\bsở\b", "Sở", low)
+    return low[:1].upper() + low[1:]
+
+
+def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
+    m = HEADING.match(text.strip())
+    if not m:
+        return None
+    name, ordinal = m.group("name").strip(), m.group("ord")
+    if len(name) > 250 or INLINE.search(name) and name.count(",") >= 3:
+        return None
+    structured = bool(ordinal) or name == name.upper() or name.rstrip().endswith(":") or "đơn vị)" in name
+    if not structured:
+        return None
+    count = None
+    c = COUNT.search(name)
+    if c:
+        count = int(c.group("n"))
+    name = re.sub(r"\s*\((?:gồm|có)?\s*\d{1,3}\s+[^)]*\)\s*", " ", name)
+    name = re.sub(r"\s*[:.;]\s*$", "", name).strip()
+    # A trailing role assignment ("Khối X: Trưởng khối: A") is not part of the name.
+    name = re.split(r"\s*:\s*", name)[0].strip()
+    return display_case(name), ordinal, count
+
+
+def group_kind(name: str) -> str:
+    return "cụm" if name.lower().startswith("cụm") else "khối"
+
+
+def group_ordinal(name: str, listed: str | None) -> str | None:
+    if listed:
+        return listed
+    m = re.search(r"(?:số\s+)?\b(\d{1,2}|[IVX]{1,5})$", name)
+    return m.group(1) if m else None
+
+
+class GroupFinder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.groups: list[Group] = []
+        self.current: Group | None = None  # group whose item list is open
+        self.last: Group | None = None  # most recent group, for role sentences
+        self.columns: dict | None = None
+        self.warnings: list[str] = []
+        self.sentences: list[Line] = []
+
+    # -- groups ------------------------------------------------------------------------
+    def find_group(self, name: str) -> Group | None:
+        key = unit_key(name)
+        for g in self.groups:
+            gk = unit_key(g.name)
+            if gk == key or (len(key) > 12 and (gk.endswith(key) or key.endswith(gk))):
+                return g
+        return None
+
+    def open_group(self, name: str, ordinal: str | None, count: int | None, line: Line) -> Group:
+        g = self.find_group(name)
+        if g is None:
+            g = Group(group_kind(name), name, group_ordinal(name, ordinal), provenance=line.provenance)
+            self.groups.append(g)
+        if count is not None and g.stated_member_count is None:
+            g.stated_member_count = count
+        self.current = self.last = g
+        return g
+
+    # -- text lines --------------------------------------------------------------------
+    def handle_line(self, line: Line) -> None:
+        text = line.text.strip()
+        heading = parse_heading(text)
+        if heading:
+            name, ordinal, count = heading
+            g = self.open_group(name, ordinal, count, line)
+            rest = text.split(":", 1)[1] if ":" in text else ""
+            if ROLE_RE.search(rest):
+                self.assign_roles(rest, g)
+            return
+        rl = ROLE_LINE.match(text)
+        if rl and self.last is not None:
+            self.assign_roles(text, self.last)
+            return
+        item = ITEM.match(text)
+        if item and self.current is not None and not text.startswith("Điều"):
+            name, role = clean_item(item.group("text"))
+            if name and len(name) < 160 and not name.lower().startswith(("khối", "cụm")):
+                self.current.add_member(name, line)
+                if role:
+                    self.current.set_role(role, name)
+                return
+        self.current = None
+        self.sentences.append(line)
+
+    # -- tables ------------------------------------------------------------------------
+    def detect_columns(self, row: list[str | None]) -> dict | None:
+        cols = {}
+        for j, cell in enumerate(row):
+            c = " ".join((cell or "").split())
+            if not c:
+                continue
+            if COLUMN_STT.match(c):
+                cols["stt"] = j
+            elif COLUMN_NOTE.search(c):
+                cols["note"] = j
+            elif COLUMN_GROUP.match(c) and "group" not in cols:
+                cols["group"] = j
+            elif COLUMN_NAME.search(c):
+                cols["name"] = j
+        return cols if "name" in cols else None
+
+    def handle_table(self, rows: list[list[str | None]], page: int | None, line0: int | None) -> None:
+        start = 0
+        for i, row in enumerate(rows[:3]):
+            cols = self.detect_columns(row)
+            if cols:
+                self.columns, start = dict(cols, width=len(row)), i + 1
+                break
+        else:
+            if not (self.columns and self.columns["width"] == len(rows[0])):
+                # Not a roster table (e.g. the two-column header): read it as text.
+                for r, row in enumerate(rows):
+                    for cell in row:
+                        for part in (cell or "").split("\n"):
+                            if part.strip():
+                                self.handle_line(Line(part.strip(), page, (line0 or 0) + r, True))
+                return
+        cols = self.columns
+        group_value = None
+        for r, row in enumerate(rows[start:], start=start):
+            line = Line(" | ".join(c or "" for c in row), page, (line0 or 0) + r, True)
+            cells = [" ".join(c.split()) if c else c for c in row]
+            filled = [c for c in cells if c]
+            if not filled:
+                continue
+            if len(filled) == 1 or (cells[cols["name"]] is None and filled):
+                heading = parse_heading(filled[-1]) or parse_heading(" ".join(filled))
+                if heading:
+                    self.open_group(*heading, line)
+                    continue
+            if "stt" in cols and cells[cols["stt"]] and re.fullmatch(r"[IVX]+\.?", cells[cols["stt"]] or ""):
+                heading = parse_heading(f"{cells[cols['stt']].rstrip('.')}. {cells[cols['name']] or ''}")
+                if heading:
+                    self.open_group(*heading, line)
+                    continue
+            if "group" in cols:
+                value = cells[cols["group"]]
+                if value and value != group_value:
+                    group_value = value
+                    h = parse_heading(value) or (display_case(value), None, None)
+                    self.open_group(*h, line)
+            name = cells[cols["name"]]
+            if not name or self.current is None:
+                continue
+            if re.fullmatch(r"(?i)tổng(?: cộng| số)?.*", name):
+                continue
+            clean, role = clean_item(name)
+            if not clean:
+                continue
+            self.current.add_member(clean, line)
+            note = cells[cols["note"]] if "note" in cols and cols["note"] < len(cells) else None
+            if note and ROLE_RE.search(note):
+                role = role_of(ROLE_RE.search(note).group(0))
+            if role:
+                self.current.set_role(role, clean)
+        self.current = None
+
+    # -- sentences ---------------------------------------------------------------------
+    def handle_roster_sentence(self, sentence: str, line: Line) -> None:
+        m = INLINE.search(sentence)
+        if m:
+            name = m.group("name").strip()
+            starts = [s.end() for s in NAME_START.finditer(name)]
+            name = name[starts[-1]:] if starts else name
+            stop = NAME_STOP.search(name)
+            tail = LIST_TAIL.search(m.group("list"))
+            items = split_list(m.group("list")[: tail.start()] if tail else m.group("list"))
+            unitlike = [it for it in items if starts_with_head(it[0]) or it[2] or it[0][:1].isupper()]
+            if not stop and len(items) >= 2 and len(unitlike) >= 0.8 * len(items):
+                count = int(m.group("n")) if m.group("n") else None
+                g = self.open_group(display_case(name), None, count, line)
+                for it_name, role, implied in items:
+                    g.add_member(it_name, line, implied)
+                    if role:
+                        g.set_role(role, f"{implied} {it_name}" if implied else it_name)
+                self.current = None
+
+    def handle_role_sentence(self, sentence: str) -> None:
+        if ROLE_RE.search(sentence) or re.search(r"được phân công là đơn vị Trưởng", sentence, re.I):
+            target = self.group_in(sentence) or self.last
+            if target is not None:
+                self.assign_roles(sentence, target)
+
+    def group_in(self, sentence: str) -> Group | None:
+        for g in self.groups:
+            if unit_key(g.name) and unit_key(g.name) in unit_key(sentence):
+                return g
+        return None
+
+    def assign_roles(self, text: str, group: Group) -> None:
+        """Find every role word in `text` and the unit it names."""
+        matches = list(ROLE_RE.finditer(text))
+        trunc = re.search(r"được phân công (?:là|làm) (?:đơn vị )?Trưởng\s*\w{0,4}$", text, re.I)
+        if trunc and not matches:
+            unit = unit_before(text[: trunc.start()])
+            if unit:
+                group.set_role("leader", unit)
+                self.warnings.append(f"role word cut off at the end of the text; read '{unit}' as leader")
+            return
+        for k, m in enumerate(matches):
+            role = role_of(m.group(0))
+            after = text[m.end():]
+            unit = None
+            if re.match(r"\s*[:：]", after):
+                seg = re.split(r"[;.]|\s+(?=(?:phó\s+)?(?:trưởng|khối|cụm)\b)", after.split(":", 1)[1], flags=re.I)[0]
+                unit = clean_item(seg)[0]
+            else:
+                unit = unit_before(text[: m.start()])
+            if unit and (starts_with_head(unit) or self.is_member(group, unit)):
+                group.set_role(role, unit)
+
+    def is_member(self, group: Group, unit: str) -> bool:
+        return any(same_unit(m.get("normalized") or m["name"], unit) for m in group.members)
+
+    # -- result ------------------------------------------------------------------------
+    def run(self) -> list[Group]:
+        for b in self.doc.blocks:
+            if b.kind == "table":
+                self.handle_table(b.rows or [], b.page, b.line)
+            elif b.kind == "paragraph":
+                for i, part in enumerate(b.text.split("\n")):
+                    if part.strip():
+                        self.handle_line(Line(part.strip(), b.page, b.line))
+        sentences = [(s, line) for line in self.sentences for s in split_sentences(line.text)]
+        for sentence, line in sentences:
+            self.handle_roster_sentence(sentence, line)
+        # Roles second: a role sentence may come before the roster it refers to.
+        for sentence, line in sentences:
+            self.handle_role_sentence(sentence)
+        return self.finish()
+
+    def drop_truncated_item(self) -> None:
+        """A text that stops inside a list item ("- Huyện H"): keep what is certain."""
+        lines = self.doc.lines()
+        if not lines:
+            return
+        last = lines[-1]
+        for g in self.groups:
+            if g.members and g.members[-1]["provenance"] == last.provenance:
+                name = g.members[-1]["name"]
+                if re.search(r"\s[A-ZĐa-zđ]{1,2}$", name) and not re.search(r"\s[IVX]+$", name):
+                    g.members.pop()
+                    self.warnings.append(f"text ends inside '{name}': item dropped, {g.name} may be incomplete")
+
+    def finish(self) -> list[Group]:
+        self.drop_truncated_item()
+        groups = [g for g in self.groups if g.members or g.leader]
+        if len(groups) == 1:
+            for line in self.sentences:
+                c = REPRESENT_COUNT.search(line.text)
+                if c and groups[0].stated_member_count is None:
+                    groups[0].stated_member_count = int(c.group("n"))
+        for g in groups:
+            for m in g.members:
+                full = m.get("normalized") or m["name"]
+                if g.leader and same_unit(full, g.leader):
+                    m["role"] = "leader"
+                elif any(same_unit(full, d) for d in g.deputies):
+                    m["role"] = "deputy"
+        return groups
+
+
+def unit_before(text: str) -> str | None:
+    """The unit named just before a role word: 'X được phân công là đơn vị ' → X."""
+    t = text.rstrip()
+    t = re.sub(r"\s*[(\-–—]\s*$", "", t)
+    t = ASSIGN_TAIL.sub("", t).rstrip()
+    if t.endswith(","):
+        # "đồng chí A – Trưởng Ban Dân tộc tỉnh, Khối trưởng": the unit is the person's post.
+        clause = re.split(r"[;:.]\s|,\s", t[:-1])[-1]
+        clause = re.split(r"\s[-–—]\s?|[-–—]\s", clause)[-1].strip()
+        post = POST_TITLE.match(clause)
+        return clause[post.end():].strip() if post and starts_with_head(clause[post.end():]) else None
+    clause = re.split(r"[;:.]\s|\.$", t)[-1]
+    parts = re.split(r",\s", clause)
+    # Walk back over commas while the part is a continuation of a name ("Sở Văn hóa, Thể thao …").
+    name = parts[-1]
+    for p in reversed(parts[:-1]):
+        if starts_with_head(name):
+            break
+        name = p + ", " + name
+    # Drop the words before the unit's head ("Hội nghị cũng đã bầu huyện Hữu Lũng").
+    words = name.split()
+    for i in range(len(words)):
+        cand = " ".join(words[i:])
+        if starts_with_head(cand):
+            return cand.strip(" ,;")
+    return None
+
+
+def split_sentences(text: str) -> list[str]:
+    # Split at ". " before a capital letter, not after abbreviations such as "TP." or "Tp.".
+    parts = re.split(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def find_groups(doc: Document) -> tuple[list[dict], list[str]]:
+    finder = GroupFinder(doc)
+    groups = finder.run()
+    warnings = list(finder.warnings)
+    out = []
+    for g in groups:
+        n = len(g.members)
+        if g.stated_member_count is not None and g.stated_member_count != n:
+            warnings.append(f"stated_member_count {g.stated_member_count} differs from {n} members found in {g.name}")
+        if g.leader is None:
+            warnings.append(f"no leader stated for {g.name}")
+        out.append({
+            "kind": g.kind, "name": g.name, "ordinal": g.ordinal,
+            "members": g.members, "leader": g.leader, "deputies": g.deputies,
+            "stated_member_count": g.stated_member_count, "provenance": g.provenance,
+        })
+    return out, warnings

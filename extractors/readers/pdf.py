@@ -1,0 +1,90 @@
+"""PDF via pdfplumber: text lines and tables per page, in reading order.
+
+Two-column parts of the official layout (header, "Số …" beside "địa danh, ngày …",
+"Nơi nhận" beside the signature) print on the same baseline; a wide horizontal gap splits
+such a line into its columns so each keeps its own text.
+"""
+from __future__ import annotations
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+
+from extractors.document import Document
+from extractors.readers import ReaderError
+
+MAX_PAGES = 500
+COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
+
+
+def split_columns(chars: list[dict]) -> list[str]:
+    """Split one text line (its chars, left to right) where a wide gap separates columns."""
+    parts: list[list[dict]] = [[]]
+    prev = None
+    for ch in chars:
+        if prev is not None:
+            gap = ch["x0"] - prev["x1"]
+            if gap > COLUMN_GAP_EM * max(prev.get("size", 10), 1):
+                parts.append([])
+            elif gap > 0.15 * max(prev.get("size", 10), 1) and ch["text"] != " " and prev["text"] != " ":
+                parts[-1].append({"text": " "})
+        parts[-1].append(ch)
+        prev = ch
+    return [" ".join("".join(c["text"] for c in p).split()) for p in parts if p]
+
+
+def _outside(bboxes):
+    def keep(obj):
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in bboxes)
+    return keep
+
+
+def read_page(page, number: int, doc: Document) -> bool:
+    """Add one page's blocks; return False when the page has no text layer."""
+    tables = page.find_tables()
+    bboxes = [t.bbox for t in tables]
+    body = page.filter(_outside(bboxes)) if bboxes else page
+    items: list[tuple[float, str, object]] = []
+    for ln in body.extract_text_lines(return_chars=True, strip=True):
+        chars = sorted(ln["chars"], key=lambda c: c["x0"])
+        for part in split_columns(chars):
+            if part:
+                items.append((ln["top"], "text", part))
+    for t in tables:
+        items.append((t.bbox[1], "table", t.extract()))
+    items.sort(key=lambda it: it[0])
+    line_no = 0
+    for _, kind, payload in items:
+        line_no += 1
+        if kind == "text":
+            doc.add_paragraph(payload, page=number, line=line_no)
+        else:
+            doc.add_table(payload, page=number, line=line_no)
+    return bool(items) or bool(page.chars)
+
+
+def read_pdf(path: str, doc: Document) -> None:
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect:
+        raise ReaderError("encrypted", "the PDF is encrypted and needs a password")
+    except PDFSyntaxError as e:
+        raise ReaderError("unreadable", f"not a valid PDF ({e})")
+    with pdf:
+        doc.pages = len(pdf.pages)
+        if doc.pages > MAX_PAGES:
+            raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {MAX_PAGES})")
+        without_text = []
+        for number, page in enumerate(pdf.pages, start=1):
+            if not read_page(page, number, doc):
+                without_text.append(number)
+            page.flush_cache()
+    if without_text:
+        pages = ", ".join(map(str, without_text))
+        if len(without_text) == doc.pages:
+            doc.status, doc.error = "needs_ocr", f"no text layer on any page ({doc.pages}); OCR needed"
+        else:
+            doc.status, doc.error = "partial", f"no text layer on page(s) {pages}; OCR needed"

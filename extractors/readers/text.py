@@ -1,0 +1,85 @@
+"""Plain-text and HTML news items."""
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+from extractors.document import Document
+from extractors.readers import ReaderError
+
+SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "iframe",
+             "form", "button", "svg", "menu", "select", "template"}
+BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+              "article", "table", "ul", "ol", "blockquote", "time", "figcaption", "td", "th"}
+
+
+def decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1258")  # Windows Vietnamese, the usual non-UTF-8 web encoding
+    except UnicodeDecodeError as e:
+        raise ReaderError("unreadable", f"text is neither UTF-8 nor Windows-1258 ({e.reason})")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP_TAGS:
+            self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(source: str) -> tuple[str, str | None]:
+    parser = _TextExtractor()
+    parser.feed(source)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [" ".join(l.split()) for l in text.split("\n")]
+    title = " ".join("".join(parser.title).split()) or None
+    return "\n".join(l for l in lines if l), title
+
+
+def read_text(path: str, doc: Document) -> None:
+    with open(path, "rb") as f:
+        raw = f.read()
+    if not raw.strip():
+        raise ReaderError("empty", "the file is empty")
+    text = decode(raw)
+    if doc.format == "html" or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        text, doc.title = html_to_text(html.unescape(text) if "&lt;" not in text else text)
+    for i, line in enumerate(text.splitlines(), start=1):
+        doc.add_paragraph(line, page=None, line=i)

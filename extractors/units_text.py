@@ -1,0 +1,134 @@
+"""Recognising unit names inside running text: heads, lists, role suffixes.
+
+Agencies are found by rules (underthesea's NER never tags them): a unit name starts with
+a head word such as "Sở", "Ban", "Hội", "UBND huyện", "Quận".
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.normalize import unit_key
+
+# Head words that open a unit name. Capitalised forms only for words that are also common
+# nouns in lower case ("ban" in "Sở, ban, ngành", "hội" in "hội nghị").
+_HEADS_CASED = [
+    "Sở", "Ban", "Văn phòng", "Thanh tra", "Quỹ", "Hội", "Hiệp hội", "Liên hiệp", "Liên minh",
+    "Liên đoàn", "Cục", "Chi cục", "Công an", "Bộ Chỉ huy", "Bộ đội", "Ủy ban", "Uỷ ban",
+    "Tỉnh đoàn", "Thành đoàn", "Đoàn", "Trường", "Báo", "Đài", "Kho bạc", "Ngân hàng",
+    "Bảo hiểm", "Công ty", "Tổng công ty", "Viện", "Bệnh viện", "Trung tâm", "Đảng ủy",
+    "Đảng uỷ", "Mặt trận", "Tòa án", "Toà án", "Hải quan", "Điện lực", "Bưu điện", "Viễn thông",
+    "Tập đoàn", "Học viện", "Đại học", "Cao đẳng", "Vườn quốc gia", "Nhà xuất bản", "Thư viện",
+    "Bảo tàng", "Tạp chí", "Chi nhánh", "Cảng vụ", "Văn phòng", "Tỉnh ủy", "Tỉnh uỷ",
+    "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Hạt", "Đội", "Khu", "Cảnh sát",
+]
+_HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "HĐND", "BQL", "quận", "huyện", "thị xã",
+                  "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn"]
+_NOT_HEADS = re.compile(r"^(Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
+                        r"Đoàn kết|Đội ngũ|Khu vực)\b")
+
+HEAD_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(h) for h in sorted(_HEADS_CASED, key=len, reverse=True)) + r")"
+    r"|(?i:" + "|".join(re.escape(h) for h in sorted(_HEADS_ANYCASE, key=len, reverse=True)) + r"))"
+    r"(?=[\s\d,.;:)]|$)"
+)
+
+
+def starts_with_head(text: str) -> bool:
+    t = text.strip()
+    return bool(HEAD_RE.match(t)) and not _NOT_HEADS.match(t)
+
+
+ROLE_WORDS = (
+    r"(?:phó\s+trưởng\s+(?:khối|cụm)|trưởng\s+(?:khối|cụm)|(?:khối|cụm)\s+trưởng|"
+    r"phó\s+(?:khối|cụm)|(?:khối|cụm)\s+phó)"
+)
+ROLE_RE = re.compile(ROLE_WORDS + r"(?:\s+\d)?", re.IGNORECASE)
+
+
+def role_of(word: str) -> str:
+    """'Phó Trưởng khối' / 'khối phó' → deputy; 'Trưởng khối' / 'cụm trưởng' → leader."""
+    return "deputy" if "phó" in word.lower() else "leader"
+
+
+# A role after a name: "X (Trưởng khối)", "X - đơn vị trưởng khối", "X – trưởng khối thi đua năm 2024"
+ROLE_SUFFIX = re.compile(
+    r"\s*(?:\(\s*(?P<r1>" + ROLE_WORDS + r")(?:\s+\d)?[^)]*\)|"
+    r"\s[-–—:]\s*(?:là\s+)?(?:đơn\s+vị\s+)?(?P<r2>" + ROLE_WORDS + r")(?:\s+\d)?\b.*)\s*$",
+    re.IGNORECASE,
+)
+
+# Verbs that end a name when a list runs into the rest of a sentence.
+_TAIL = re.compile(r"\s+(?:đã|đang|sẽ|cùng nhau|tổ chức hội nghị|tham gia|ký kết|ký giao ước|"
+                   r"thống nhất|được phân công)\b.*$", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:và|cùng|gồm|bao gồm|các đơn vị|là)\s*:?\s+", re.IGNORECASE)
+DISTRIBUTIVE = re.compile(r"^(?:các|\d{1,2})\s+(?P<head>sở|ban|hội|huyện|quận)"
+                          r"(?:\s*,\s*ngành)?\s*(?:gồm\s*)?:?\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
+def clean_item(text: str) -> tuple[str, str | None]:
+    """Strip numbering, punctuation and a role suffix; return (name, role or None)."""
+    t = text.strip()
+    t = re.sub(r"^(?:\d{1,3}|[a-zđ])\s*[.)]\s+", "", t)
+    t = re.sub(r"^[-–•+*]\s*", "", t)
+    role = None
+    m = ROLE_SUFFIX.search(t)
+    if m:
+        role = role_of(m.group("r1") or m.group("r2"))
+        t = t[: m.start()]
+    t = _TAIL.sub("", t)
+    t = _LEAD.sub("", t)
+    t = t.strip(" \t;,.:–-")
+    return t, role
+
+
+def split_and(segment: str) -> list[str]:
+    """'Văn phòng UBND tỉnh và Thanh tra tỉnh' → two units; 'Sở Khoa học và Công nghệ' → one."""
+    parts = re.split(r"\s+và\s+", segment)
+    out = [parts[0]]
+    for p in parts[1:]:
+        if starts_with_head(p):
+            out.append(p)
+        else:
+            out[-1] = out[-1] + " và " + p
+    return out
+
+
+def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Split an inline member list into (name, role, implied head) items.
+
+    Handles ';' and ',' separators, commas inside names ("Sở Văn hóa, Thể thao và Du lịch"),
+    "và" before the last item, and a shared prefix ("các sở Nội vụ, Tài chính, Tư pháp").
+    """
+    items: list[tuple[str, str | None, str | None]] = []
+    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
+    for piece in pieces:
+        implied = None
+        m = DISTRIBUTIVE.match(piece.strip())
+        if m and not starts_with_head(m.group("rest")):
+            implied = m.group("head")
+            implied = implied[:1].upper() + implied[1:].lower()
+            piece = m.group("rest")
+        segments = [s for s in re.split(r"\s*,\s*", piece) if s.strip()]
+        keyword_mode = implied is None and starts_with_head(_LEAD.sub("", segments[0].strip()))
+        names: list[str] = []
+        for seg in segments:
+            seg = seg.strip()
+            if names and keyword_mode and not starts_with_head(seg) and not _LEAD.match(seg):
+                names[-1] = names[-1] + ", " + seg  # continuation of a name with a comma
+            else:
+                names.append(seg)
+        for name in names:
+            for part in split_and(name):
+                clean, role = clean_item(part)
+                if clean:
+                    items.append((clean, role, implied))
+    return items
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two spellings of one unit? ('Quỹ … tỉnh Bắc Ninh' = 'Quỹ … tỉnh'; 'huyện Hữu Lũng' = 'Hữu Lũng')."""
+    ka, kb = unit_key(a), unit_key(b)
+    if ka == kb:
+        return True
+    strip = re.compile(r"^(?:ủy ban nhân dân\s+)?(?:sở|huyện|quận|thị xã|thành phố)\s+")
+    return strip.sub("", ka) == strip.sub("", kb) and bool(strip.sub("", ka))

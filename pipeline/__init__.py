@@ -1,0 +1,1 @@
+"""Records, normalisation, unit registry, storage, validation and the CLI."""

@@ -1,0 +1,188 @@
+"""The `quyetdinh` command."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "data/quyetdinh.db"
+METADATA = Path(__file__).parent / "datasette" / "metadata.yml"
+
+
+class UsageError(Exception):
+    pass
+
+
+def check_paths(paths: list[str]) -> None:
+    for p in paths:
+        if not os.path.exists(p):
+            raise UsageError(f"no such file or directory: {p}")
+
+
+def prefect_env() -> None:
+    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
+
+
+def cmd_run(args) -> int:
+    check_paths(args.paths)
+    prefect_env()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.ingest import ingest
+    from pipeline.store import open_db
+    from pipeline.validate import format_text
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        s = ingest(paths=args.paths, db_path=args.db, year=args.year)
+    print(f"quyetdinh run → {args.db}")
+    print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
+    print(f"  decisions:   {s['decisions']}")
+    print(f"  groups:      {s['groups']}")
+    print(f"  members:     {s['members']}")
+    print(f"  warnings:    {s['warnings']}")
+    for path, status, error in s["failed"]:
+        print(f"  ! {path}: {status} — {error}")
+    from pipeline.validate import validate
+    print()
+    print(format_text(validate(open_db(args.db))))
+    return 0
+
+
+def record_text(rec: dict) -> str:
+    out = [f"{rec['source']['path']}  [{rec['status']}{': ' + rec['error'] if rec['error'] else ''}]"]
+    if rec["status"] in ("ok", "partial"):
+        signer = rec["signer"] or {}
+        out.append(f"  {rec['doc_type']} {rec['number'] or '(no number)'}  {rec['issued_date'] or ''}  {rec['issuer'] or ''}")
+        if rec["subject"]:
+            out.append(f"  {rec['subject']}")
+        if signer.get("name"):
+            out.append(f"  signed: {signer.get('authority') or ''} {signer.get('title') or ''} {signer['name']}".replace("  ", " "))
+        for g in rec["groups"]:
+            out.append(f"  {g['name']} ({len(g['members'])} units; leader: {g['leader'] or '—'}; deputies: {', '.join(g['deputies']) or '—'})")
+            for m in g["members"]:
+                mark = {"leader": " (leader)", "deputy": " (deputy)"}.get(m["role"], "")
+                out.append(f"    - {m['name']}{mark}")
+        for w in rec["warnings"]:
+            out.append(f"  warning: {w}")
+    return "\n".join(out)
+
+
+def cmd_extract(args) -> int:
+    check_paths(args.paths)
+    from extractors.extract import safe_extract
+    from flows.ingest import discover_files
+    for path in discover_files(args.paths):
+        rec, _ = safe_extract(path)
+        if args.format == "json":
+            print(json.dumps(rec, ensure_ascii=False), flush=True)
+        else:
+            print(record_text(rec) + "\n", flush=True)
+    return 0
+
+
+def cmd_validate(args) -> int:
+    if not os.path.exists(args.db):
+        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
+    from pipeline.store import open_db
+    from pipeline.validate import format_text, save_issues, validate
+    db = open_db(args.db)
+    issues = validate(db)
+    save_issues(db, issues)
+    if args.format == "json":
+        print(json.dumps(issues, ensure_ascii=False, indent=2))
+    else:
+        print(format_text(issues))
+    return 1 if args.strict and any(i["severity"] == "error" for i in issues) else 0
+
+
+def cmd_serve(args) -> int:
+    if not os.path.exists(args.db):
+        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
+    cmd = [sys.executable, "-m", "datasette", "serve", "-i", args.db, "--metadata", str(METADATA),
+           "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "3000"]
+    print(f"Datasette on http://127.0.0.1:{args.port}/ (read-only; Ctrl+C to stop)", flush=True)
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_eval(args) -> int:
+    if not os.path.isdir(args.dir):
+        raise UsageError(f"not a directory: {args.dir}")
+    from extractors.extract import extract_path
+    from pipeline.evaluate import evaluate, format_scores, scores_json
+    scores, n = evaluate(args.dir, extract_path)
+    if n == 0:
+        raise UsageError(f"no document with a truth file under {args.dir}")
+    if args.format == "json":
+        print(json.dumps(scores_json(scores, n), indent=2))
+    else:
+        print(format_scores(scores, n, verbose=args.verbose))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="quyetdinh", description=(
+        "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
+        "into data: who belongs to which group, who leads it, with provenance."))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    r = sub.add_parser("run", help="read files into the SQLite database (the main job, a Prefect flow)",
+                       description="Read decision files (PDF, DOCX, TXT, HTML; folders recursively), extract "
+                                   "their rosters, load them into SQLite and validate them. Re-running is safe.")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file to write (default {DEFAULT_DB})")
+    r.add_argument("--year", type=int, help="load only documents whose rosters (or date) are of this year")
+    r.set_defaults(func=cmd_run)
+
+    e = sub.add_parser("extract", help="print what is extracted from files, without a database",
+                       description="Extract files and print one record per file. --format json prints JSON Lines "
+                                   "following the extraction contract (spec/extract-json.md).")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    e.add_argument("--format", choices=["json", "text"], default="text", help="output format (default text)")
+    e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser("validate", help="check the loaded rosters and print the issues",
+                       description="Check rosters: members present, one leader who is a member, a unit in one "
+                                   "group per year, stated counts, unknown units, year-over-year changes.")
+    v.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    v.add_argument("--format", choices=["text", "json"], default="text")
+    v.add_argument("--strict", action="store_true", help="exit with status 1 when there is an error")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("serve", help="browse the database in Datasette (read-only)",
+                       description="Start Datasette on 127.0.0.1 over the database, read-only, with the project's metadata.")
+    s.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    s.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    s.set_defaults(func=cmd_serve)
+
+    ev = sub.add_parser("eval", help="score extraction against truth files",
+                        description="Extract every document in DIR that has a truth file (NAME.truth.json beside "
+                                    "it, or truth/NAME.json) and print precision, recall and F1 per field.")
+    ev.add_argument("dir", metavar="DIR")
+    ev.add_argument("--format", choices=["text", "json"], default="text")
+    ev.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ev.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as e:
+        print(f"quyetdinh: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

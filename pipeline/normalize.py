@@ -1,0 +1,125 @@
+"""Text normalisation: NFC, modern tone placement, abbreviations, matching keys.
+
+The as-written form is kept for display; `unit_key` gives the form used for matching.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+# oa/oe/uy closing a syllable: the official style puts the tone on the first vowel
+# (hòa, khỏe, thủy), the "new" style on the second (hoà, khoẻ, thuỷ).
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fix_tone_placement(text: str) -> str:
+    """hoà→hòa, Uỷ→Ủy, thuỷ→thủy; leaves quý, hoàng, thuyền alone."""
+    d = unicodedata.normalize("NFD", text)
+
+    def move(m: re.Match) -> str:
+        first, second, tone = m.group(1), m.group(2), m.group(3)
+        pair = (first.lower(), second.lower())
+        if pair not in {("o", "a"), ("o", "e"), ("u", "y")}:
+            return m.group(0)
+        return first + tone + second
+
+    return nfc(_OLD_TONE.sub(move, d))
+
+
+def clean_spaces(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def normalize_text(text: str) -> str:
+    """What enters a Document: NFC, tone placement, single spaces."""
+    return clean_spaces(fix_tone_placement(nfc(text)))
+
+
+# Abbreviations as written in rosters → full form (matched as whole tokens, case-sensitive
+# where the short form is upper case). Order matters: longer first.
+ABBREVIATIONS: list[tuple[str, str]] = [
+    (r"UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    (r"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    (r"MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
+    (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"UBND", "Ủy ban nhân dân"),
+    (r"HĐND", "Hội đồng nhân dân"),
+    (r"ĐBQH", "Đại biểu Quốc hội"),
+    (r"NN\s*(?:&|và)\s*PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"PTNT", "Phát triển nông thôn"),
+    (r"TN\s*(?:&|và)\s*MT", "Tài nguyên và Môi trường"),
+    (r"GD\s*(?:&|và)\s*ĐT", "Giáo dục và Đào tạo"),
+    (r"VH\s*,\s*TT\s*(?:&|và)\s*DL", "Văn hóa, Thể thao và Du lịch"),
+    (r"LĐ\s*-\s*TB\s*(?:&|và)\s*XH", "Lao động - Thương binh và Xã hội"),
+    (r"LĐTB\s*(?:&|và)\s*XH", "Lao động - Thương binh và Xã hội"),
+    (r"KH\s*(?:&|và)\s*ĐT", "Kế hoạch và Đầu tư"),
+    (r"TT\s*(?:&|và)\s*TT", "Thông tin và Truyền thông"),
+    (r"KH\s*(?:&|và)\s*CN", "Khoa học và Công nghệ"),
+    (r"GTVT", "Giao thông vận tải"),
+    (r"BQL", "Ban Quản lý"),
+    (r"KCN", "khu công nghiệp"),
+    (r"HTX", "hợp tác xã"),
+    (r"TNCS", "Thanh niên Cộng sản"),
+    (r"TP\.", "thành phố"),
+    (r"TX\.", "thị xã"),
+]
+_ABBR_RES = [(re.compile(r"(?<![\w])" + pat + r"(?![\w])"), full) for pat, full in ABBREVIATIONS]
+
+
+def expand_abbreviations(text: str) -> str:
+    for rx, full in _ABBR_RES:
+        text = rx.sub(full, text)
+    return text
+
+
+def fold_diacritics(text: str) -> str:
+    """'Quyết định' → 'quyet dinh' (đ folded too, which SQLite's remove_diacritics does not)."""
+    d = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in d if not unicodedata.combining(c)).lower()
+
+
+_PROVINCE_SUFFIX = re.compile(r"\s+(?:tỉnh|thành phố)(?:\s+[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*){0,3})?$")
+
+
+def unit_key(name: str, drop_province: bool = True) -> str:
+    """Matching key of a unit name: expanded, lower case, tone-normalised, no punctuation.
+
+    "Sở NN&PTNT" and "Sở Nông nghiệp và Phát triển nông thôn" share a key; so do
+    "Quỹ Đầu tư phát triển tỉnh" and "Quỹ Đầu tư phát triển tỉnh Bắc Ninh".
+    """
+    s = expand_abbreviations(normalize_text(name))
+    s = s.replace("&", " và ")
+    if drop_province:
+        s = _PROVINCE_SUFFIX.sub("", s)
+    s = s.lower()
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    if drop_province:
+        s = re.sub(r"\s+(?:tỉnh|thành phố)$", "", s)
+    return s
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold_diacritics(text)).strip("-")
+
+
+# Words that stay lower case when an all-caps heading is put into normal case.
+_LOWER_WORDS = {"tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường", "thị trấn",
+                "và", "của", "các", "về", "việc", "nhân", "dân", "ban", "hành"}
+
+
+def heading_case(upper: str) -> str:
+    """'TỈNH BẮC NINH' → 'tỉnh Bắc Ninh'; 'THÀNH PHỐ HỒ CHÍ MINH' → 'thành phố Hồ Chí Minh'."""
+    words = upper.split()
+    out = []
+    for w in words:
+        lw = w.lower()
+        out.append(lw if lw in _LOWER_WORDS else lw[:1].upper() + lw[1:])
+    return " ".join(out)

@@ -1,0 +1,163 @@
+"""SQLite storage with sqlite-utils: one idempotent `ensure_schema`, one `load_record`.
+
+The document id is the file's SHA-256, so loading the same file twice changes nothing;
+each document is written inside one transaction (all of its rows or none).
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from extractors import EXTRACTOR_VERSION
+from pipeline.normalize import fold_diacritics
+from pipeline.units import load_registry
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
+                              "status": str, "error": str, "text": str, "text_folded": str,
+                              "extractor_version": str, "loaded_at": str}, "pk": "id"},
+    "decisions": {"columns": {"id": str, "document_id": str, "doc_type": str, "number": str, "symbol": str,
+                              "issued_date": str, "place": str, "issuer": str, "subject": str,
+                              "signer_name": str, "signer_title": str, "signer_authority": str,
+                              "year": int, "warnings": str, "record": str}, "pk": "id",
+                  "fks": [("document_id", "documents", "id")]},
+    "units": {"columns": {"unit_id": str, "name": str, "name_folded": str, "kind": str, "province": str,
+                          "valid_from": str, "valid_to": str, "aliases": str}, "pk": "unit_id"},
+    "groups": {"columns": {"id": str, "decision_id": str, "kind": str, "name": str, "ordinal": str, "year": int,
+                           "leader": str, "deputies": str, "stated_member_count": int, "member_count": int,
+                           "page": int, "line": int}, "pk": "id",
+               "fks": [("decision_id", "decisions", "id")]},
+    "memberships": {"columns": {"id": str, "group_id": str, "decision_id": str, "position": int,
+                                "unit_name": str, "unit_id": str, "role": str, "year": int,
+                                "source_path": str, "page": int, "line": int}, "pk": "id",
+                    "fks": [("group_id", "groups", "id"), ("decision_id", "decisions", "id"),
+                            ("unit_id", "units", "unit_id")]},
+    "persons": {"columns": {"id": str, "decision_id": str, "name": str, "title": str, "page": int, "line": int},
+                "pk": "id", "fks": [("decision_id", "decisions", "id")]},
+    "dates": {"columns": {"id": str, "decision_id": str, "date": str, "role": str, "text": str,
+                          "year_inferred": int, "page": int, "line": int}, "pk": "id",
+              "fks": [("decision_id", "decisions", "id")]},
+    "references": {"columns": {"id": str, "decision_id": str, "doc_type": str, "number": str, "date": str,
+                               "issuer": str, "page": int, "line": int}, "pk": "id",
+                   "fks": [("decision_id", "decisions", "id")]},
+    "validation_issues": {"columns": {"id": str, "rule": str, "severity": str, "year": int, "decision_id": str,
+                                      "group_id": str, "unit": str, "message": str, "source_path": str,
+                                      "page": int, "line": int, "checked_at": str}, "pk": "id"},
+}
+CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references"]
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 30000")
+    db.enable_wal()
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create tables, keys, indexes and full-text search; safe to run every time."""
+    existing = set(db.table_names())
+    for name, spec in TABLES.items():
+        if name not in existing:
+            db.table(name).create(spec["columns"], pk=spec["pk"],
+                                  foreign_keys=spec.get("fks") or None, if_not_exists=True)
+    for name, cols in [("memberships", ["unit_id"]), ("memberships", ["group_id"]), ("groups", ["decision_id"]),
+                       ("dates", ["decision_id"]), ("decisions", ["number"]), ("validation_issues", ["rule"])]:
+        db.table(name).create_index(cols, if_not_exists=True)
+    if "documents_fts" not in db.table_names():
+        db.table("documents").enable_fts(["path", "text", "text_folded"], create_triggers=True,
+                                         tokenize="unicode61 remove_diacritics 2")
+    if "units_fts" not in db.table_names():
+        db.table("units").enable_fts(["name", "name_folded", "aliases"], create_triggers=True,
+                                     tokenize="unicode61 remove_diacritics 2")
+    load_units(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def load_units(db: sqlite_utils.Database) -> None:
+    units, _ = load_registry()
+    rows = [{**{k: u[k] for k in ("unit_id", "name", "kind", "province", "valid_from", "valid_to")},
+             "name_folded": fold_diacritics(u["name"]), "aliases": json.dumps(u["aliases"], ensure_ascii=False)}
+            for u in units]
+    with db.atomic():
+        db.table("units").upsert_all(rows, pk="unit_id")
+
+
+def already_loaded(db: sqlite_utils.Database, doc_id: str) -> bool:
+    rows = list(db.query("select extractor_version from documents where id = ?", [doc_id]))
+    return bool(rows) and rows[0]["extractor_version"] == EXTRACTOR_VERSION
+
+
+def _prov(obj: dict | None) -> dict:
+    p = (obj or {}).get("provenance") or {}
+    return {"page": p.get("page"), "line": p.get("line")}
+
+
+def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
+    """The rows one extraction record becomes (no I/O: easy to test)."""
+    src = record["source"]
+    doc_id = src["sha256"]
+    rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}
+    rows["documents"].append({
+        "id": doc_id, "path": src["path"], "format": src["format"], "pages": src.get("pages"),
+        "ocr": int(bool(src.get("ocr"))), "status": record["status"], "error": record.get("error"),
+        "text": text, "text_folded": fold_diacritics(text) if text else None,
+        "extractor_version": EXTRACTOR_VERSION, "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    })
+    if record["status"] not in ("ok", "partial"):
+        return rows
+    signer = record.get("signer") or {}
+    rows["decisions"].append({
+        "id": doc_id, "document_id": doc_id, "doc_type": record["doc_type"], "number": record["number"],
+        "symbol": record["symbol"], "issued_date": record["issued_date"], "place": record["place"],
+        "issuer": record["issuer"], "subject": record["subject"], "signer_name": signer.get("name"),
+        "signer_title": signer.get("title"), "signer_authority": signer.get("authority"), "year": record["year"],
+        "warnings": json.dumps(record["warnings"], ensure_ascii=False),
+        "record": json.dumps(record, ensure_ascii=False),
+    })
+    for i, g in enumerate(record["groups"]):
+        gid = f"{doc_id[:16]}-g{i + 1}"
+        rows["groups"].append({
+            "id": gid, "decision_id": doc_id, "kind": g["kind"], "name": g["name"], "ordinal": g["ordinal"],
+            "year": record["year"], "leader": g["leader"], "deputies": json.dumps(g["deputies"], ensure_ascii=False),
+            "stated_member_count": g["stated_member_count"], "member_count": len(g["members"]), **_prov(g)})
+        for j, m in enumerate(g["members"]):
+            rows["memberships"].append({
+                "id": f"{gid}-m{j + 1}", "group_id": gid, "decision_id": doc_id, "position": j + 1,
+                "unit_name": m["name"], "unit_id": m["unit_id"], "role": m["role"], "year": record["year"],
+                "source_path": src["path"], **_prov(m)})
+    for name, key in [("persons", "persons"), ("dates", "dates"), ("references", "references")]:
+        for k, item in enumerate(record[key]):
+            row = {"id": f"{doc_id[:16]}-{name[0]}{k + 1}", "decision_id": doc_id, **_prov(item)}
+            row.update({c: item.get(c) for c in TABLES[name]["columns"] if c in item and c != "id"})
+            if name == "dates":
+                row["year_inferred"] = int(bool(item.get("year_inferred")))
+            rows[name].append(row)
+    return rows
+
+
+def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None) -> bool:
+    """Write one record in one transaction; return False when it was already loaded."""
+    doc_id = record["source"]["sha256"]
+    if not doc_id:
+        return False
+    if already_loaded(db, doc_id):
+        return False
+    rows = record_rows(record, text)
+    with db.atomic():
+        for name in CHILD_TABLES:
+            db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
+        db.execute("delete from decisions where id = ?", [doc_id])
+        for name in ["documents", "decisions", "groups", "memberships", "persons", "dates", "references"]:
+            if rows[name]:
+                db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
+    return True
+
+
+def counts(db: sqlite_utils.Database) -> dict:
+    return {name: db.table(name).count for name in ["documents", "decisions", "groups", "memberships", "validation_issues"]}

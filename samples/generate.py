@@ -1,0 +1,1844 @@
+#!/usr/bin/env python3
+"""Build every sample document under samples/ and the truth file beside it.
+
+    .venv/bin/python samples/generate.py
+
+The script is deterministic: PDFs are written with reportlab's "invariant" mode and
+DOCX zip members get a fixed timestamp, so two runs give byte-identical files.
+
+Layout of this file:
+  1. helpers (NFC, dates, references)
+  2. DATA      - rosters of the Cụm/Khối thi đua, as Python structures
+  3. WRITERS   - write_pdf / write_docx (one "doc spec" format for both), write_txt, write_html
+  4. DOCUMENTS - one function per sample: builds the doc spec + the truth record
+  5. main      - writes everything
+
+All samples are synthetic. Only the 2024 roster of the Bắc Ninh bloc "Khối các Sở, ban,
+ngành tham mưu và quản lý nhà nước về kinh tế, kỹ thuật" and of "Khối các Tổ chức xã hội,
+Tổ chức xã hội - nghề nghiệp" come from public news items (see /work/shared/corpus);
+every other roster, number, date and name is invented to be plausible and self-consistent.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+
+
+# --------------------------------------------------------------------------------------
+# 1. helpers
+# --------------------------------------------------------------------------------------
+
+def nfc(s):
+    """NFC-normalise a string (or every string inside a list / dict)."""
+    if isinstance(s, str):
+        return unicodedata.normalize("NFC", s)
+    if isinstance(s, list):
+        return [nfc(x) for x in s]
+    if isinstance(s, tuple):
+        return tuple(nfc(x) for x in s)
+    if isinstance(s, dict):
+        return {k: nfc(v) for k, v in s.items()}
+    return s
+
+
+def ref(doc_type, number, date, issuer=None, **extra):
+    """A reference record (contract: doc_type, number, date, issuer)."""
+    r = {"doc_type": doc_type, "number": number, "date": date}
+    if issuer is not None:
+        r["issuer"] = issuer
+    r.update(extra)
+    return r
+
+
+def upper_vi(s):
+    return s.upper()
+
+
+def count_label(n, with_gom=False):
+    """'12 đơn vị' / '08 đơn vị' (numbers below 10 get a leading zero, as in ND30 style)."""
+    return f"{'gồm ' if with_gom else ''}{n:02d} đơn vị"
+
+
+# Căn cứ lines that many decisions share: (text, reference)
+CC_LUAT_CQDP = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung "
+    "một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng "
+    "11 năm 2019;",
+    [ref("luat", None, "2015-06-19", title="Luật Tổ chức chính quyền địa phương"),
+     ref("luat", None, "2019-11-22", title="Luật sửa đổi, bổ sung một số điều của Luật Tổ chức "
+         "Chính phủ và Luật Tổ chức chính quyền địa phương")],
+)
+CC_LUAT_CQDP_SHORT = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều "
+    "của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
+    CC_LUAT_CQDP[1],
+)
+CC_LUAT_TDKT = (
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+    [ref("luat", None, "2022-06-15", title="Luật Thi đua, khen thưởng")],
+)
+CC_LUAT_TDKT_SHORT = (
+    "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;",
+    CC_LUAT_TDKT[1],
+)
+CC_ND98 = (
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành "
+    "một số điều của Luật Thi đua, khen thưởng;",
+    [ref("nghi_dinh", "98/2023/NĐ-CP", "2023-12-31", "Chính phủ")],
+)
+CC_ND98_LONG = (
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
+    "thi hành một số điều của Luật Thi đua, khen thưởng;",
+    CC_ND98[1],
+)
+
+
+# --------------------------------------------------------------------------------------
+# 2. DATA - rosters
+# --------------------------------------------------------------------------------------
+# A group: kind (cụm | khối), name (normal case, as it would be written in running text),
+# members (as written in the document), leader, deputies.
+
+# --- Bắc Ninh 2024 (Quyết định 138/QĐ-UBND ngày 15/02/2024) ---------------------------
+BN_KTKT_2024 = {
+    "kind": "khối",
+    "name": "Khối các Sở, ban, ngành tham mưu và quản lý nhà nước về kinh tế, kỹ thuật",
+    # exactly the 12 units and spellings of the seed news item (order kept)
+    "members": [
+        "Sở Công thương",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Giao thông vận tải",
+        "Sở Thông tin và Truyền thông",
+        "Sở Tài nguyên và Môi trường",
+        "Cục Dự trữ Nhà nước khu vực Hà Bắc",
+        "Ban quản lý các Khu công nghiệp",
+        "Liên minh hợp tác xã tỉnh",
+        "Quỹ Phát triển đất",
+        "Sở Xây dựng",
+        "Quỹ Đầu tư phát triển tỉnh",
+        "Ban Quản lý khu vực phát triển Đô thị Bắc Ninh",
+    ],
+    "leader": "Quỹ Đầu tư phát triển tỉnh",
+    "deputies": ["Sở Xây dựng"],
+}
+
+BN_TMTH_2024 = {
+    "kind": "khối",
+    "name": "Khối các cơ quan tham mưu tổng hợp",
+    "members": [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+        "Văn phòng UBND tỉnh",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tư pháp",
+        "Thanh tra tỉnh",
+        "Sở Ngoại vụ",
+    ],
+    "leader": "Sở Tư pháp",
+    "deputies": ["Sở Kế hoạch và Đầu tư"],
+}
+
+BN_VHXH_2024 = {
+    "kind": "khối",
+    "name": "Khối các cơ quan văn hóa - xã hội",
+    "members": [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Khoa học và Công nghệ",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Báo Bắc Ninh",
+        "Bảo hiểm xã hội tỉnh",
+        "Trường Chính trị Nguyễn Văn Cừ",
+    ],
+    "leader": "Sở Y tế",
+    "deputies": ["Báo Bắc Ninh"],
+}
+
+BN_TCXH_2024 = {
+    "kind": "khối",
+    "name": "Khối các Tổ chức xã hội, Tổ chức xã hội - nghề nghiệp",
+    # exactly the 24 units and spellings of real-texts/raw/07 (order kept)
+    "members": [
+        "Hội Văn học nghệ thuật tỉnh",
+        "Hội Nhà báo tỉnh",
+        "Hội Luật gia tỉnh",
+        "Đoàn Luật sư tỉnh",
+        "Hội Chữ thập đỏ tỉnh",
+        "Hội Khuyến học tỉnh",
+        "Hội Người mù tỉnh",
+        "Hội Đông y tỉnh",
+        "Hội Nông nghiệp và PTNT tỉnh",
+        "Ban đại diện Hội người cao tuổi tỉnh",
+        "Hội nạn nhân chất độc da cam/dioxin tỉnh",
+        "Hội Truyền thống Trường Sơn - đường Hồ Chí Minh tỉnh",
+        "Hội Thầy thuốc trẻ tỉnh",
+        "Hội Sinh vật cảnh tỉnh",
+        "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh",
+        "Hội Liên hiệp Thanh niên tỉnh",
+        "Hội Cựu thanh niên xung phong tỉnh",
+        "Hội Doanh nhân trẻ tỉnh",
+        "Hội Cựu Giáo chức tỉnh",
+        "Hiệp hội doanh nghiệp nhỏ và vừa tỉnh",
+        "Hội Bảo trợ người khuyết tật và trẻ mồ côi tỉnh",
+        "Hội Liên hiệp các tổ chức Hữu nghị tỉnh",
+        "Hội Nghề cá tỉnh",
+        "Hội Chiến sỹ cách mạng bị địch bắt tù đày tỉnh",
+    ],
+    "leader": "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh",
+    "deputies": ["Hội Chữ thập đỏ tỉnh"],
+}
+
+BN_CUM_2024 = {
+    "kind": "cụm",
+    "name": "Cụm thi đua các huyện, thị xã, thành phố",
+    "members": [
+        "Thành phố Bắc Ninh",
+        "Thành phố Từ Sơn",
+        "Thị xã Quế Võ",
+        "Thị xã Thuận Thành",
+        "Huyện Tiên Du",
+        "Huyện Yên Phong",
+        "Huyện Gia Bình",
+        "Huyện Lương Tài",
+    ],
+    "leader": "Thị xã Thuận Thành",
+    "deputies": ["Huyện Gia Bình"],
+}
+
+# order of the appendix of QĐ 138/QĐ-UBND
+BN_2024 = [BN_KTKT_2024, BN_TMTH_2024, BN_VHXH_2024, BN_TCXH_2024, BN_CUM_2024]
+
+# --- Amendment QĐ 615/QĐ-UBND ngày 12/6/2024 -------------------------------------------
+# Sở Khoa học và Công nghệ: Khối văn hóa - xã hội -> Khối kinh tế, kỹ thuật;
+# Trưởng khối of Khối tham mưu tổng hợp: Sở Tư pháp -> Sở Nội vụ.
+
+# --- Bắc Ninh 2025 (Quyết định 52/QĐ-UBND ngày 20/01/2025) -----------------------------
+# Changes vs. 2024 (as amended): Cục Dự trữ Nhà nước khu vực Hà Bắc removed; Sở Thông tin và
+# Truyền thông moved KTKT -> VHXH; new unit "Ban Quản lý dự án xây dựng dân dụng và công
+# nghiệp tỉnh" in KTKT; all leaders/deputies rotated; the Liên hiệp is spelled "các Hội".
+BN_TMTH_2025 = dict(BN_TMTH_2024, leader="Sở Tài chính", deputies=["Thanh tra tỉnh"])
+BN_KTKT_2025 = {
+    "kind": "khối",
+    "name": BN_KTKT_2024["name"],
+    "members": [
+        "Sở Công thương",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Giao thông vận tải",
+        "Sở Tài nguyên và Môi trường",
+        "Sở Khoa học và Công nghệ",
+        "Sở Xây dựng",
+        "Ban quản lý các Khu công nghiệp",
+        "Ban Quản lý khu vực phát triển Đô thị Bắc Ninh",
+        "Ban Quản lý dự án xây dựng dân dụng và công nghiệp tỉnh",
+        "Liên minh hợp tác xã tỉnh",
+        "Quỹ Phát triển đất",
+        "Quỹ Đầu tư phát triển tỉnh",
+    ],
+    "leader": "Sở Xây dựng",
+    # written in Điều 2 with the abbreviation
+    "deputies": ["Sở NN&PTNT"],
+    "deputies_match_members": ["Sở Nông nghiệp và Phát triển nông thôn"],
+}
+BN_VHXH_2025 = {
+    "kind": "khối",
+    "name": BN_VHXH_2024["name"],
+    "members": [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Sở Lao động - Thương binh và Xã hội",
+        "Sở Thông tin và Truyền thông",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Báo Bắc Ninh",
+        "Bảo hiểm xã hội tỉnh",
+        "Trường Chính trị Nguyễn Văn Cừ",
+    ],
+    "leader": "Sở VH,TT&DL",  # abbreviation in Điều 2
+    "leader_matches_member": "Sở Văn hóa, Thể thao và Du lịch",
+    "deputies": ["Sở Thông tin và Truyền thông"],
+}
+BN_TCXH_2025 = dict(
+    BN_TCXH_2024,
+    members=[("Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"
+              if m == "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh" else m)
+             for m in BN_TCXH_2024["members"]],
+    leader="Hội Chữ thập đỏ tỉnh",
+    deputies=["Hội Luật gia tỉnh"],
+)
+BN_CUM_2025 = dict(BN_CUM_2024, leader="Thành phố Từ Sơn", deputies=["Huyện Lương Tài"])
+
+BN_2025 = [BN_TMTH_2025, BN_KTKT_2025, BN_VHXH_2025, BN_TCXH_2025, BN_CUM_2025]
+
+# --- Quảng Nam 2024 (Quyết định 326/QĐ-UBND ngày 05/02/2024) ----------------------------
+# "hoá" spellings on purpose (Văn hoá, Thanh Hoá-style tone placement).
+QN_2024 = [
+    {
+        "kind": "khối",
+        "name": "Khối thi đua các cơ quan tham mưu I",
+        "ordinal": "I",
+        "members": [
+            "Sở Nội vụ",
+            "Sở Tài chính",
+            "Sở Khoa học và Công nghệ",
+            "Sở Kế hoạch và Đầu tư",
+            "Sở Ngoại vụ",
+            "Sở Tư pháp",
+            "Ban Dân tộc tỉnh",
+            "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+            "Văn phòng UBND tỉnh",
+            "Thanh tra tỉnh",
+        ],
+        "leader": "Sở Tài chính",
+        "deputies": ["Sở Ngoại vụ", "Ban Dân tộc tỉnh"],
+    },
+    {
+        "kind": "khối",
+        "name": "Khối thi đua các cơ quan tham mưu II",
+        "ordinal": "II",
+        "members": [
+            "Sở Công Thương",
+            "Sở Nông nghiệp và Phát triển nông thôn",
+            "Sở Giao thông vận tải",
+            "Sở Xây dựng",
+            "Sở Tài nguyên và Môi trường",
+            "Sở Thông tin và Truyền thông",
+            "Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh",
+            "Quỹ Đầu tư phát triển Quảng Nam",
+        ],
+        "leader": "Sở Giao thông vận tải",
+        "deputies": ["Sở Xây dựng"],
+    },
+    {
+        "kind": "khối",
+        "name": "Khối thi đua văn hoá - xã hội",
+        "ordinal": None,
+        "members": [
+            "Sở Văn hoá, Thể thao và Du lịch",
+            "Sở Y tế",
+            "Sở Giáo dục và Đào tạo",
+            "Sở Lao động - Thương binh và Xã hội",
+            "Đài Phát thanh - Truyền hình Quảng Nam",
+            "Báo Quảng Nam",
+            "Trường Chính trị tỉnh",
+        ],
+        "leader": "Sở Y tế",
+        "deputies": ["Báo Quảng Nam"],
+    },
+    {
+        "kind": "khối",
+        "name": "Khối thi đua các đơn vị sự nghiệp",
+        "ordinal": None,
+        "members": [
+            "Trường Đại học Quảng Nam",
+            "Trường Cao đẳng Quảng Nam",
+            "Trường Cao đẳng Y tế Quảng Nam",
+            "Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp tỉnh",
+            "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+        ],
+        "leader": "Trường Đại học Quảng Nam",
+        "deputies": ["Trường Cao đẳng Quảng Nam"],
+    },
+]
+
+# --- Thanh Hóa 2024 (Quyết định 412/QĐ-UBND ngày 26/01/2024) ----------------------------
+# The leader / deputy is marked after the name; not necessarily first in the list.
+TH_2024 = [
+    {
+        "kind": "cụm", "name": "Cụm thi đua số 1", "ordinal": "1",
+        "members": ["UBND thành phố Thanh Hóa", "UBND thành phố Sầm Sơn", "UBND thị xã Bỉm Sơn",
+                    "UBND thị xã Nghi Sơn", "UBND huyện Hoằng Hóa", "UBND huyện Quảng Xương"],
+        "leader": "UBND thành phố Thanh Hóa", "deputies": ["UBND thị xã Bỉm Sơn"],
+    },
+    {
+        "kind": "cụm", "name": "Cụm thi đua số 2", "ordinal": "2",
+        "members": ["UBND huyện Hà Trung", "UBND huyện Nga Sơn", "UBND huyện Hậu Lộc",
+                    "UBND huyện Đông Sơn", "UBND huyện Thiệu Hóa", "UBND huyện Yên Định",
+                    "UBND huyện Vĩnh Lộc"],
+        "leader": "UBND huyện Thiệu Hóa", "deputies": ["UBND huyện Hậu Lộc"],
+    },
+    {
+        "kind": "cụm", "name": "Cụm thi đua số 3", "ordinal": "3",
+        "members": ["UBND huyện Thọ Xuân", "UBND huyện Triệu Sơn", "UBND huyện Nông Cống",
+                    "UBND huyện Thạch Thành", "UBND huyện Cẩm Thủy", "UBND huyện Ngọc Lặc",
+                    "UBND huyện Như Thanh"],
+        "leader": "UBND huyện Thọ Xuân", "deputies": ["UBND huyện Nông Cống"],
+    },
+    {
+        "kind": "cụm", "name": "Cụm thi đua số 4", "ordinal": "4",
+        "members": ["UBND huyện Lang Chánh", "UBND huyện Bá Thước", "UBND huyện Quan Hóa",
+                    "UBND huyện Quan Sơn", "UBND huyện Mường Lát", "UBND huyện Thường Xuân",
+                    "UBND huyện Như Xuân"],
+        "leader": "UBND huyện Thường Xuân", "deputies": ["UBND huyện Bá Thước"],
+    },
+]
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def truth_group(g, ordinal=None, stated=None, **extra):
+    """The truth record of one group (members/leader/deputies as written)."""
+    t = {
+        "kind": g["kind"],
+        "name": g["name"],
+        "ordinal": ordinal,
+        "members": list(g["members"]),
+        "leader": g.get("leader"),
+        "deputies": list(g.get("deputies", [])),
+        "stated_member_count": stated,
+    }
+    for key in ("leader_matches_member", "deputies_match_members"):
+        if key in g:
+            t[key] = g[key]
+    t.update(extra)
+    return t
+
+
+# --------------------------------------------------------------------------------------
+# 3. WRITERS
+# --------------------------------------------------------------------------------------
+# A "doc spec" (dict) describes an administrative document in ND30 layout:
+#   issuer_lines   ["UỶ BAN NHÂN DÂN", "TỈNH BẮC NINH"]     (header, left; all bold)
+#   number_line    "Số: 138/QĐ-UBND"
+#   quoc_hieu      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#   tieu_ngu       "Độc lập - Tự do - Hạnh phúc"
+#   place_date     "Bắc Ninh, ngày 15 tháng 02 năm 2024"
+#   body           list of blocks (see below)
+#   recipients     ["- Như Điều 3;", ...]          (Nơi nhận, bottom left)
+#   signature      ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+#   signer_name    "Vương Quốc Tuấn"
+#   appendices     list of block lists, each starting on a new page
+#   meta           {"title": ..., "subject": ...}
+# Blocks (tuples):
+#   ("title", text)      centred, bold, large          ("QUYẾT ĐỊNH")
+#   ("subject", text)    centred, bold                 (trích yếu)
+#   ("rule",)            short centred line
+#   ("center_b", text)   centred bold                  (authority line, "QUYẾT ĐỊNH:")
+#   ("center_i", text)   centred italic                ("(Kèm theo Quyết định số ...)")
+#   ("cc", text)         căn cứ: italic, first-line indent
+#   ("p", text)          body paragraph: justified, first-line indent
+#   ("h", text)          bold paragraph with first-line indent (section heading)
+#   ("table", spec)      table: {"header": [...], "widths": [mm...], "rows": [[...]...],
+#                                "spans": [(r0, c0, r1, c1)...], "bold_rows": {...},
+#                                "align": ["CENTER", "LEFT", ...]}
+# Inline markup in texts: <b>…</b> and <i>…</i>.
+
+_FONTS_REGISTERED = False
+
+
+def _register_fonts():
+    global _FONTS_REGISTERED
+    if _FONTS_REGISTERED:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(FONT_DIR / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont("DejaVuSerif-Italic", str(FONT_DIR / "DejaVuSerif-Italic.ttf")))
+    pdfmetrics.registerFont(
+        TTFont("DejaVuSerif-BoldItalic", str(FONT_DIR / "DejaVuSerif-BoldItalic.ttf")))
+    addMapping("DejaVuSerif", 0, 0, "DejaVuSerif")
+    addMapping("DejaVuSerif", 1, 0, "DejaVuSerif-Bold")
+    addMapping("DejaVuSerif", 0, 1, "DejaVuSerif-Italic")
+    addMapping("DejaVuSerif", 1, 1, "DejaVuSerif-BoldItalic")
+    _FONTS_REGISTERED = True
+
+
+def _rl(text):
+    """Text -> reportlab paragraph markup (escape '&', keep <b>/<i> tags)."""
+    return nfc(text).replace("&", "&amp;")
+
+
+def write_pdf(spec, path):
+    """Render a doc spec as an A4 PDF with a real text layer (DejaVu Serif, NFC)."""
+    from reportlab import rl_config
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (HRFlowable, PageBreak, Paragraph, SimpleDocTemplate,
+                                    Spacer, Table, TableStyle)
+
+    rl_config.invariant = 1  # no creation date / random id -> deterministic output
+    _register_fonts()
+    F = "DejaVuSerif"
+    body_size = spec.get("font_size", 12)
+
+    def st(name, size=body_size, align=TA_JUSTIFY, bold=False, italic=False, indent=0,
+           before=0, after=4, leading=None):
+        font = F + ("-BoldItalic" if bold and italic else "-Bold" if bold else
+                    "-Italic" if italic else "")
+        return ParagraphStyle(name, fontName=font, fontSize=size,
+                              leading=leading or size * 1.3, alignment=align,
+                              firstLineIndent=indent, spaceBefore=before, spaceAfter=after)
+
+    S = {
+        "hdr": st("hdr", 11, TA_CENTER, bold=True, after=0),
+        "hdr_n": st("hdr_n", 11, TA_CENTER, after=0),
+        "hdr_i": st("hdr_i", 11.5, TA_CENTER, italic=True, after=0),
+        "title": st("title", 13.5, TA_CENTER, bold=True, before=10, after=1),
+        "subject": st("subject", 12.5, TA_CENTER, bold=True, after=1),
+        "center_b": st("center_b", body_size, TA_CENTER, bold=True, before=6, after=6),
+        "center_i": st("center_i", body_size, TA_CENTER, italic=True, after=2),
+        "cc": st("cc", body_size, TA_JUSTIFY, italic=True, indent=10 * mm, after=3),
+        "p": st("p", body_size, TA_JUSTIFY, indent=10 * mm, after=4),
+        "h": st("h", body_size, TA_LEFT, bold=True, indent=10 * mm, before=3, after=3),
+        "cell": st("cell", 10.5, TA_LEFT, after=0, leading=13),
+        "cell_c": st("cell_c", 10.5, TA_CENTER, after=0, leading=13),
+        "cell_b": st("cell_b", 10.5, TA_LEFT, bold=True, after=0, leading=13),
+        "cell_bc": st("cell_bc", 10.5, TA_CENTER, bold=True, after=0, leading=13),
+        "nn_h": st("nn_h", 11, TA_LEFT, bold=True, italic=True, after=1),
+        "nn": st("nn", 10, TA_LEFT, after=0, leading=12),
+        "sig": st("sig", 12, TA_CENTER, bold=True, after=0),
+    }
+    text_w = 210 * mm - 30 * mm - 18 * mm
+
+    def rule(frac=0.35):
+        return HRFlowable(width=f"{int(frac * 100)}%", thickness=0.6, color=colors.black,
+                          spaceBefore=1, spaceAfter=3, hAlign="CENTER")
+
+    def table_flowable(t):
+        widths = [w * mm for w in t["widths"]]
+        align = t.get("align", ["LEFT"] * len(widths))
+        bold_rows = set(t.get("bold_rows", ()))
+        data = [[Paragraph(_rl(h), S["cell_bc"]) for h in t["header"]]]
+        for r, row in enumerate(t["rows"]):
+            cells = []
+            for c, val in enumerate(row):
+                if r in bold_rows:  # group title rows: bold, left-aligned
+                    style = S["cell_b"]
+                else:
+                    style = S["cell_c"] if align[c] == "CENTER" else S["cell"]
+                cells.append(Paragraph(_rl(val), style) if val else "")
+            data.append(cells)
+        ts = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ]
+        for (r0, c0, r1, c1) in t.get("spans", ()):
+            ts.append(("SPAN", (c0, r0 + 1), (c1, r1 + 1)))
+        return Table(data, colWidths=widths, repeatRows=1, style=TableStyle(ts))
+
+    def blocks_to_flowables(blocks):
+        out = []
+        for b in blocks:
+            kind = b[0]
+            if kind == "rule":
+                out.append(rule(0.3))
+            elif kind == "table":
+                out.append(Spacer(1, 2 * mm))
+                out.append(table_flowable(b[1]))
+                out.append(Spacer(1, 2 * mm))
+            elif kind == "spacer":
+                out.append(Spacer(1, b[1] * mm))
+            else:
+                out.append(Paragraph(_rl(b[1]), S[kind]))
+        return out
+
+    story = []
+    # -- header: two columns; row 1 issuer | quốc hiệu, row 2 Số | place, date
+    left = [Paragraph(_rl(x), S["hdr"]) for x in spec["issuer_lines"]] + [rule(0.4)]
+    right = [Paragraph(_rl(spec["quoc_hieu"]), S["hdr"]),
+             Paragraph(_rl(spec["tieu_ngu"]), st("tn", 11.5, TA_CENTER, bold=True, after=0)),
+             rule(0.62)]
+    row2 = [Paragraph(_rl(spec["number_line"]), S["hdr_n"]),
+            Paragraph(_rl(spec["place_date"]), S["hdr_i"])]
+    header = Table([[left, right], row2], colWidths=[62 * mm, text_w - 62 * mm],
+                   style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story.append(header)
+    story.extend(blocks_to_flowables(spec["body"]))
+
+    # -- bottom: Nơi nhận (left) | signature (right)
+    nn = [Paragraph("<b><i>Nơi nhận:</i></b>", S["nn_h"])] + [
+        Paragraph(_rl(x), S["nn"]) for x in spec["recipients"]]
+    sig = [Paragraph(_rl(x), S["sig"]) for x in spec["signature"]]
+    sig += [Spacer(1, 24 * mm), Paragraph(_rl(spec["signer_name"]), S["sig"])]
+    story.append(Spacer(1, 3 * mm))
+    story.append(Table([[nn, sig]], colWidths=[text_w * 0.48, text_w * 0.52],
+                       style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                         ("LEFTPADDING", (0, 0), (-1, -1), 0)])))
+
+    for app in spec.get("appendices", []):
+        story.append(PageBreak())
+        story.extend(blocks_to_flowables(app))
+
+    def later_pages(canvas, doc):  # page number centred in the top margin (ND30), not on p.1
+        canvas.saveState()
+        canvas.setFont(F, 11)
+        canvas.drawCentredString(210 * mm / 2, 297 * mm - 12 * mm, str(doc.page))
+        canvas.restoreState()
+
+    meta = spec.get("meta", {})
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=30 * mm, rightMargin=18 * mm,
+                            topMargin=20 * mm, bottomMargin=20 * mm,
+                            title=nfc(meta.get("title", "")), author=nfc(meta.get("author", "")),
+                            subject=nfc(meta.get("subject", "")), creator="samples/generate.py")
+    doc.build(story, onLaterPages=later_pages)
+
+
+# ---- DOCX ----------------------------------------------------------------------------
+
+_MARK = re.compile(r"(</?[bi]>)")
+
+
+def _add_runs(par, text, bold=False, italic=False, size=None):
+    """Add text with <b>/<i> markup to a python-docx paragraph."""
+    from docx.shared import Pt
+    b, i = bold, italic
+    for piece in _MARK.split(nfc(text)):
+        if piece == "<b>":
+            b = True
+        elif piece == "</b>":
+            b = bold
+        elif piece == "<i>":
+            i = True
+        elif piece == "</i>":
+            i = italic
+        elif piece:
+            run = par.add_run(piece)
+            run.bold = b or None
+            run.italic = i or None
+            if size:
+                run.font.size = Pt(size)
+    return par
+
+
+def _para_fmt(par, align=None, indent_cm=None, before=0, after=0, line=None):
+    from docx.shared import Cm, Pt
+    pf = par.paragraph_format
+    if align is not None:
+        par.alignment = align
+    if indent_cm:
+        pf.first_line_indent = Cm(indent_cm)
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    if line:
+        pf.line_spacing = line
+
+
+def _rule_paragraph(container, side_indent_cm):
+    """An empty centred paragraph whose bottom border is the short horizontal rule."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+    par = container.add_paragraph()
+    pf = par.paragraph_format
+    pf.left_indent = Cm(side_indent_cm)
+    pf.right_indent = Cm(side_indent_cm)
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(2)
+    pPr = par._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    pPr.append(bdr)
+    # tiny font so the empty line does not take much room
+    par.add_run("").font.size = Pt(2)
+    return par
+
+
+def _cell_width(cell, mm_value):
+    from docx.shared import Mm
+    cell.width = Mm(mm_value)
+
+
+def _repeat_header(row):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trPr.append(el)
+
+
+def _first_par(cell):
+    return cell.paragraphs[0]
+
+
+def write_docx(spec, path):
+    """Render a doc spec as a DOCX: header = borderless 2-column table, real merged cells."""
+    from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH as AL
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm, Pt
+    import datetime as dt
+
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(20), Mm(20)
+    sec.left_margin, sec.right_margin = Mm(30), Mm(15)
+    normal = doc.styles["Normal"]
+    normal.font.name = "Times New Roman"
+    normal.font.size = Pt(14)
+    normal.paragraph_format.space_after = Pt(0)
+
+    cp = doc.core_properties
+    meta = spec.get("meta", {})
+    cp.title = nfc(meta.get("title", ""))
+    cp.subject = nfc(meta.get("subject", ""))
+    cp.author = nfc(meta.get("author", ""))
+    cp.last_modified_by = "samples/generate.py"
+    cp.comments = "Synthetic sample built by samples/generate.py"
+    fixed = dt.datetime(2024, 1, 1, 0, 0, 0)
+    cp.created = cp.modified = cp.last_printed = fixed
+    cp.revision = 1
+
+    # -- header: one row, two cells, no borders (default table style has none)
+    hdr = doc.add_table(rows=1, cols=2)
+    hdr.alignment = WD_TABLE_ALIGNMENT.CENTER
+    hdr.autofit = False
+    lc, rc = hdr.rows[0].cells
+    _cell_width(lc, 62)
+    _cell_width(rc, 103)
+    p = _first_par(lc)
+    for k, line in enumerate(spec["issuer_lines"]):
+        par = p if k == 0 else lc.add_paragraph()
+        _add_runs(par, line, bold=True, size=13)
+        _para_fmt(par, AL.CENTER)
+    _rule_paragraph(lc, 2.0)
+    par = lc.add_paragraph()
+    _add_runs(par, spec["number_line"], size=13)
+    _para_fmt(par, AL.CENTER, before=4)
+    par = _first_par(rc)
+    _add_runs(par, spec["quoc_hieu"], bold=True, size=12)
+    _para_fmt(par, AL.CENTER)
+    par = rc.add_paragraph()
+    _add_runs(par, spec["tieu_ngu"], bold=True, size=13)
+    _para_fmt(par, AL.CENTER)
+    _rule_paragraph(rc, 2.3)
+    par = rc.add_paragraph()
+    _add_runs(par, spec["place_date"], italic=True, size=13)
+    _para_fmt(par, AL.CENTER, before=4)
+
+    def add_table(t):
+        n = len(t["header"])
+        tbl = doc.add_table(rows=1 + len(t["rows"]), cols=n)
+        tbl.style = doc.styles["Table Grid"]
+        tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tbl.autofit = False
+        for row in tbl.rows:
+            for c, w in enumerate(t["widths"]):
+                _cell_width(row.cells[c], w)
+        _repeat_header(tbl.rows[0])
+        for c, h in enumerate(t["header"]):
+            par = _first_par(tbl.cell(0, c))
+            _add_runs(par, h, bold=True, size=12)
+            _para_fmt(par, AL.CENTER)
+        # merge first, then write the text into the top-left cell of each span
+        for (r0, c0, r1, c1) in t.get("spans", ()):
+            tbl.cell(r0 + 1, c0).merge(tbl.cell(r1 + 1, c1))
+        align = t.get("align", ["LEFT"] * n)
+        bold_rows = set(t.get("bold_rows", ()))
+        for r, row in enumerate(t["rows"]):
+            for c, val in enumerate(row):
+                if not val:
+                    continue
+                par = _first_par(tbl.cell(r + 1, c))
+                bold = r in bold_rows
+                _add_runs(par, val, bold=bold, size=12)
+                _para_fmt(par, AL.CENTER if align[c] == "CENTER" and not bold else AL.LEFT)
+        for (r0, c0, r1, c1) in t.get("spans", ()):
+            if r1 > r0:  # vertical merge: centre vertically
+                from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VA
+                tbl.cell(r0 + 1, c0).vertical_alignment = VA.CENTER
+        doc.add_paragraph()
+
+    def add_blocks(blocks):
+        for b in blocks:
+            kind = b[0]
+            if kind == "rule":
+                _rule_paragraph(doc, 6.0)
+            elif kind == "spacer":
+                doc.add_paragraph()
+            elif kind == "table":
+                add_table(b[1])
+            elif kind == "title":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], bold=True, size=14)
+                _para_fmt(par, AL.CENTER, before=12)
+            elif kind == "subject":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], bold=True, size=14)
+                _para_fmt(par, AL.CENTER)
+            elif kind == "center_b":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], bold=True)
+                _para_fmt(par, AL.CENTER, before=6, after=6)
+            elif kind == "center_i":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], italic=True)
+                _para_fmt(par, AL.CENTER)
+            elif kind == "cc":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], italic=True)
+                _para_fmt(par, AL.JUSTIFY, indent_cm=1.27, after=6)
+            elif kind == "h":
+                par = doc.add_paragraph()
+                _add_runs(par, b[1], bold=True)
+                _para_fmt(par, AL.JUSTIFY, indent_cm=1.27, before=3, after=3)
+            else:  # "p"
+                par = doc.add_paragraph()
+                _add_runs(par, b[1])
+                _para_fmt(par, AL.JUSTIFY, indent_cm=1.27, after=6)
+
+    add_blocks(spec["body"])
+
+    # -- bottom: Nơi nhận | signature, borderless 2-column table
+    bot = doc.add_table(rows=1, cols=2)
+    bot.autofit = False
+    lc, rc = bot.rows[0].cells
+    _cell_width(lc, 80)
+    _cell_width(rc, 85)
+    par = _first_par(lc)
+    _add_runs(par, "Nơi nhận:", bold=True, italic=True, size=12)
+    for line in spec["recipients"]:
+        _add_runs(lc.add_paragraph(), line, size=11)
+    for k, line in enumerate(spec["signature"]):
+        par = _first_par(rc) if k == 0 else rc.add_paragraph()
+        _add_runs(par, line, bold=True, size=14)
+        _para_fmt(par, AL.CENTER)
+    for _ in range(4):
+        rc.add_paragraph()
+    par = rc.add_paragraph()
+    _add_runs(par, spec["signer_name"], bold=True, size=14)
+    _para_fmt(par, AL.CENTER)
+
+    for app in spec.get("appendices", []):
+        par = doc.add_paragraph()
+        par.add_run().add_break(WD_BREAK.PAGE)
+        add_blocks(app)
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    _write_zip_deterministic(buf.getvalue(), path)
+
+
+def _write_zip_deterministic(data, path):
+    """Re-pack a zip (docx) with a fixed timestamp on every member."""
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zi = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, zin.read(info.filename))
+    Path(path).write_bytes(out.getvalue())
+
+
+# ---- news items: TXT and HTML ----------------------------------------------------------
+# A news spec: {"headline", "stamp", "paragraphs": [...], "byline", "site": {...}}
+
+def write_txt(spec, path):
+    """A news page saved as plain text, the way the real corpus texts look."""
+    parts = [spec["headline"], "", spec["stamp"], ""]
+    for para in spec["paragraphs"]:
+        parts += [para, ""]
+    if spec.get("caption"):
+        parts += ["", spec["caption"], ""]
+    parts += [spec["byline"], ""]
+    parts += spec.get("trailer", [])
+    text = nfc("\n".join(parts).rstrip() + "\n")
+    Path(path).write_text(text, encoding="utf-8")
+
+
+def write_html(spec, path):
+    """A news page as a full HTML document with menu, scripts, sidebar and footer."""
+    e = lambda s: html.escape(nfc(s), quote=True)  # noqa: E731
+    site = spec["site"]
+    menu = "\n".join(f'        <li><a href="{e(href)}">{e(label)}</a></li>'
+                     for label, href in site["menu"])
+    related = "\n".join(f'        <li><a href="{e(href)}">{e(label)}</a></li>'
+                        for label, href in site["related"])
+    paras = "\n".join(f"      <p>{e(p)}</p>" for p in spec["paragraphs"])
+    doc = f"""<!DOCTYPE html>
+<html lang="vi">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{e(spec["headline"])} - {e(site["name"])}</title>
+  <meta property="og:title" content="{e(spec["headline"])}">
+  <meta name="description" content="{e(spec["description"])}">
+  <link rel="stylesheet" href="/static/css/portal.min.css">
+  <script>
+    window.dataLayer = window.dataLayer || [];
+    function gtag() {{ dataLayer.push(arguments); }}
+    gtag('js', new Date()); gtag('config', 'G-XXXXXXX');
+    var PORTAL = {{ "menuTitle": "Thi đua - Khen thưởng", "hot": ["Khối thi đua các cơ quan tham mưu tổng hợp gồm 8 đơn vị"] }};
+  </script>
+</head>
+<body class="article-page">
+  <header class="site-header">
+    <div class="banner"><a href="/"><img src="/static/img/logo.png" alt="{e(site["name"])}"></a>
+      <span class="site-name">{e(site["name"])}</span></div>
+    <nav class="main-menu" aria-label="Menu chính">
+      <ul>
+{menu}
+      </ul>
+    </nav>
+    <form class="search" action="/tim-kiem"><input name="q" placeholder="Tìm kiếm..."></form>
+  </header>
+  <div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức - Sự kiện</a> &gt; <a href="/thi-dua-khen-thuong">Thi đua - Khen thưởng</a></div>
+  <main class="container">
+    <article class="news-detail">
+      <h1 class="title">{e(spec["headline"])}</h1>
+      <div class="meta"><span class="date">{e(spec["stamp"])}</span> <span class="views">Lượt xem: {e(spec["views"])}</span></div>
+      <div class="sapo"><p><strong>{e(spec["sapo"])}</strong></p></div>
+      <div class="content">
+{paras}
+      <figure><img src="/uploads/2025/02/hoi-nghi.jpg" alt=""><figcaption>{e(spec["caption"])}</figcaption></figure>
+      <p class="author" style="text-align:right"><strong>{e(spec["byline"])}</strong></p>
+      </div>
+      <div class="share">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#" onclick="window.print()">In bài</a></div>
+    </article>
+    <aside class="sidebar">
+      <h3>Tin liên quan</h3>
+      <ul>
+{related}
+      </ul>
+    </aside>
+  </main>
+  <footer class="site-footer">
+    <p>{e(site["footer"])}</p>
+    <p>Ghi rõ nguồn khi phát hành lại thông tin từ trang này.</p>
+  </footer>
+  <script src="/static/js/jquery.min.js"></script>
+  <script>
+    $(function () {{ $('.main-menu li').hover(function () {{ $(this).toggleClass('open'); }}); }});
+  </script>
+</body>
+</html>
+"""
+    Path(path).write_text(nfc(doc), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------
+# 4. DOCUMENTS
+# --------------------------------------------------------------------------------------
+
+def header(province_upper, number, place_date, uy="ỦY", hoa="HÒA"):
+    return {
+        "issuer_lines": [f"{uy} BAN NHÂN DÂN", f"TỈNH {province_upper}"],
+        "number_line": f"Số: {number}",
+        "quoc_hieu": f"CỘNG {hoa} XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "tieu_ngu": "Độc lập - Tự do - Hạnh phúc",
+        "place_date": place_date,
+    }
+
+
+def cc_blocks(*items):
+    """('cc', text) blocks + the list of references they cite."""
+    blocks, refs = [], []
+    for text, rs in items:
+        blocks.append(("cc", text))
+        refs.extend(copy.deepcopy(rs))
+    return blocks, refs
+
+
+def roster_table_bn(groups, with_roles=True):
+    """Appendix table 'STT | Tên đơn vị | Ghi chú' with a full-width title row per group."""
+    rows, spans, bold_rows = [], [], []
+    for gi, g in enumerate(groups):
+        n = len(g["members"])
+        title = f"{ROMAN[gi]}. {upper_vi(g['name'])} ({count_label(n)})"
+        spans.append((len(rows), 0, len(rows), 2))
+        bold_rows.append(len(rows))
+        rows.append([title, "", ""])
+        for k, m in enumerate(g["members"], 1):
+            note = ""
+            if with_roles and m == g.get("leader"):
+                note = "Trưởng khối" if g["kind"] == "khối" else "Cụm trưởng"
+            elif with_roles and m in g.get("deputies", []):
+                note = "Phó khối" if g["kind"] == "khối" else "Cụm phó"
+            rows.append([str(k), m, note])
+    return {"header": ["STT", "Tên đơn vị", "Ghi chú"], "widths": [14, 116, 30],
+            "rows": rows, "spans": spans, "bold_rows": bold_rows,
+            "align": ["CENTER", "LEFT", "CENTER"]}
+
+
+# ---- (a) QĐ 138/QĐ-UBND Bắc Ninh 2024: PDF, appendix table over 2+ pages -------------------
+def doc_qd138_2024():
+    number = "138/QĐ-UBND"
+    subject = "Về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 25/TTr-SNV ngày "
+                     "05/02/2024."))
+    refs.append(ref("to_trinh", "25/TTr-SNV", "2024-02-05", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "205/QĐ-UBND", "2023-02-20", "UBND tỉnh"))
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 15 tháng 02 năm 2024", uy="UỶ")
+    spec.update({
+        "meta": {"title": "Quyết định 138/QĐ-UBND", "subject": subject, "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Tổ chức các Cụm, Khối thi đua của tỉnh năm 2024 gồm 01 Cụm thi "
+                  "đua và 04 Khối thi đua; phân công đơn vị Trưởng khối, Phó khối (Cụm trưởng, "
+                  "Cụm phó) năm 2024 (có Phụ lục danh sách kèm theo)."),
+            ("p", "<b>Điều 2.</b> Trách nhiệm của các Cụm, Khối thi đua"),
+            ("p", "1. Đơn vị Trưởng khối (Cụm trưởng) chủ trì, phối hợp với đơn vị Phó khối (Cụm "
+                  "phó) xây dựng Kế hoạch, Quy chế hoạt động, tiêu chí chấm điểm thi đua của Khối "
+                  "(Cụm); tổ chức ký giao ước thi đua, sơ kết, tổng kết, bình xét, suy tôn các đơn "
+                  "vị dẫn đầu và đề nghị khen thưởng theo quy định."),
+            ("p", "2. Các đơn vị thành viên có trách nhiệm tham gia đầy đủ các hoạt động của Khối "
+                  "(Cụm); thực hiện nghiêm túc nội dung giao ước thi đua đã ký kết."),
+            ("p", "3. Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn, theo dõi, kiểm tra hoạt "
+                  "động của các Cụm, Khối thi đua; tổng hợp, báo cáo UBND tỉnh theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 205/QĐ-UBND ngày 20/02/2023 của UBND tỉnh về việc tổ chức các Cụm, Khối thi "
+                  "đua của tỉnh năm 2023."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị "
+                  "có tên tại Điều 1 và các đơn vị có liên quan căn cứ Quyết định thi hành./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TTTU, TTHĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh (Sở Nội vụ);", "- VP UBND tỉnh: LĐVP, NC;",
+                       "- Lưu: VT, NC."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Vương Quốc Tuấn",
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC CỤM, KHỐI THI ĐUA NĂM 2024"),
+            ("center_i", "(Kèm theo Quyết định số 138/QĐ-UBND ngày 15/02/2024 của UBND tỉnh "
+                         "Bắc Ninh)"),
+            ("rule",),
+            ("table", roster_table_bn(BN_2024)),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-02-15", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Vương Quốc Tuấn", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [truth_group(g, ROMAN[i], len(g["members"])) for i, g in enumerate(BN_2024)],
+        "references": refs,
+        "notes": [
+            "Reconstruction of QĐ 138/QĐ-UBND (Bắc Ninh, 15/02/2024). The rosters of Khối kinh tế, "
+            "kỹ thuật (12) and Khối Tổ chức xã hội (24) are those quoted by the real news items; "
+            "the other three groups and all leaders/deputies except Quỹ Đầu tư phát triển tỉnh are "
+            "invented.",
+            "Roster only in the appendix table 'STT | Tên đơn vị | Ghi chú'; each group begins with "
+            "a title row spanning all three columns ('I. KHỐI … (12 đơn vị)'); STT restarts at 1 "
+            "in each group; roles only in the Ghi chú column ('Trưởng khối', 'Phó khối', "
+            "'Cụm trưởng', 'Cụm phó').",
+            "The table continues over a page break with the header row repeated; page numbers are "
+            "printed at the top of pages 2+.",
+            "Header spelled 'UỶ BAN NHÂN DÂN', authority line 'ỦY BAN NHÂN DÂN TỈNH BẮC NINH'. "
+            "Signature block 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'; authority "
+            "recorded as 'KT. CHỦ TỊCH'.",
+            "Group names are the printed upper-case titles in normal case, without the '(NN đơn vị)' "
+            "suffix; the member count comes from that suffix.",
+            "'Nơi nhận' and the signature block are side by side: text extraction merges their lines.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (b) QĐ 52/QĐ-UBND Bắc Ninh 2025: DOCX, roster as numbered paragraphs -----------------
+def doc_qd52_2025():
+    number = "52/QĐ-UBND"
+    subject = "Về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2025"
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98_LONG)
+    cc.append(("cc", "Căn cứ Quyết định số 45/QĐ-CT ngày 22/02/2024 của Chủ tịch UBND tỉnh ban hành "
+                     "Quy chế tổ chức và hoạt động của Cụm, Khối thi đua thuộc tỉnh Bắc Ninh;"))
+    refs.append(ref("quyet_dinh", "45/QĐ-CT", "2024-02-22", "Chủ tịch UBND tỉnh"))
+    cc.append(("cc", "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 09/TTr-SNV ngày "
+                     "14/01/2025."))
+    refs.append(ref("to_trinh", "09/TTr-SNV", "2025-01-14", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "138/QĐ-UBND", "2024-02-15", "UBND tỉnh"))
+    refs.append(ref("quyet_dinh", "615/QĐ-UBND", "2024-06-12", "UBND tỉnh"))
+
+    roster = []
+    for gi, g in enumerate(BN_2025):
+        n = len(g["members"])
+        roster.append(("h", f"{ROMAN[gi]}. {upper_vi(g['name'])} ({count_label(n, True)})"))
+        for k, m in enumerate(g["members"], 1):
+            roster.append(("p", f"{k}. {m}{'.' if k == n else ';'}"))
+
+    roles = []
+    for gi, g in enumerate(BN_2025, 1):
+        if g["kind"] == "khối":
+            line = (f"{gi}. {g['name']}: Trưởng khối: {g['leader']}; "
+                    f"Phó Trưởng khối: {g['deputies'][0]}.")
+        else:
+            line = f"{gi}. {g['name']}: Cụm trưởng: {g['leader']}; Cụm phó: {g['deputies'][0]}."
+        roles.append(("p", line))
+
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 20 tháng 01 năm 2025")
+    spec.update({
+        "meta": {"title": "Quyết định 52/QĐ-UBND", "subject": subject, "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Tổ chức 05 Cụm, Khối thi đua của tỉnh năm 2025, gồm:"),
+            *roster,
+            ("p", "<b>Điều 2.</b> Phân công Trưởng khối, Phó Trưởng khối năm 2025:"),
+            *roles,
+            ("p", "<b>Điều 3.</b> Đơn vị Trưởng khối (Cụm trưởng) chủ trì, phối hợp với đơn vị Phó "
+                  "Trưởng khối (Cụm phó) tổ chức hoạt động của Khối (Cụm) theo Quy chế ban hành "
+                  "kèm theo Quyết định số 45/QĐ-CT ngày 22/02/2024 của Chủ tịch UBND tỉnh; tổng "
+                  "hợp kết quả thi đua, bình xét, suy tôn và đề nghị khen thưởng, gửi Sở Nội vụ "
+                  "(Ban Thi đua - Khen thưởng) trước ngày 15/12/2025."),
+            ("p", "<b>Điều 4.</b> Quyết định này có hiệu lực kể từ ngày ký, thay thế Quyết định số "
+                  "138/QĐ-UBND ngày 15/02/2024 và Quyết định số 615/QĐ-UBND ngày 12/6/2024 của "
+                  "UBND tỉnh."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị "
+                  "có tên tại Điều 1 căn cứ Quyết định thi hành./."),
+        ],
+        "recipients": ["- Như Điều 4;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TTTU, TTHĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh;", "- Lưu: VT, NC."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Nguyễn Hữu Thành",
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2025-01-20", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Nguyễn Hữu Thành", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2025,
+        "groups": [truth_group(g, ROMAN[i], len(g["members"])) for i, g in enumerate(BN_2025)],
+        "references": refs,
+        "notes": [
+            "No table: in Điều 1 each group is a bold heading 'I. KHỐI … (gồm 08 đơn vị)' followed "
+            "by numbered paragraphs '1. Văn phòng Đoàn ĐBQH và HĐND tỉnh;' (last one ends with '.').",
+            "Leaders and deputies appear only in Điều 2, one line per group: 'Trưởng khối: X; Phó "
+            "Trưởng khối: Y.' / 'Cụm trưởng: X; Cụm phó: Y.' — groups must be matched by name "
+            "between Điều 1 and Điều 2.",
+            "Abbreviations in Điều 2: 'Sở NN&PTNT' (= Sở Nông nghiệp và Phát triển nông thôn, "
+            "deputy of Khối kinh tế, kỹ thuật) and 'Sở VH,TT&DL' (= Sở Văn hóa, Thể thao và Du "
+            "lịch, leader of Khối văn hóa - xã hội; note the comma inside the abbreviation). "
+            "leader/deputies keep the abbreviation as written; *_match(es)_member(s) give the member.",
+            "Year-over-year vs. 2024 (QĐ 138 as amended by QĐ 615): Cục Dự trữ Nhà nước khu vực Hà "
+            "Bắc removed; Sở Thông tin và Truyền thông moved from Khối kinh tế, kỹ thuật to Khối văn "
+            "hóa - xã hội; new unit Ban Quản lý dự án xây dựng dân dụng và công nghiệp tỉnh; Sở Khoa "
+            "học và Công nghệ stays in Khối kinh tế, kỹ thuật (moved there by QĐ 615); all leaders "
+            "and deputies rotated; 'Liên hiệp các hội …' now spelled 'Liên hiệp các Hội …'.",
+            "Điều 4 replaces QĐ 138/QĐ-UBND and QĐ 615/QĐ-UBND (references, not the document's "
+            "own number).",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (c) QĐ 326/QĐ-UBND Quảng Nam 2024: DOCX, vertically merged group column ---------------
+def doc_qd326_2024_quangnam():
+    number = "326/QĐ-UBND"
+    subject = "Về việc kiện toàn các Khối thi đua thuộc tỉnh năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP_SHORT, CC_LUAT_TDKT_SHORT, CC_ND98)
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 15/TTr-SNV ngày "
+                     "30/01/2024."))
+    refs.append(ref("to_trinh", "15/TTr-SNV", "2024-01-30", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "298/QĐ-UBND", "2023-02-03", "Chủ tịch UBND tỉnh"))
+
+    rows, spans = [], []
+    stt = 0
+    for g in QN_2024:
+        start = len(rows)
+        for k, m in enumerate(g["members"]):
+            stt += 1
+            note = ("Khối trưởng" if m == g["leader"] else
+                    "Khối phó" if m in g["deputies"] else "")
+            label = f"{g['name']} ({count_label(len(g['members']))})" if k == 0 else ""
+            rows.append([label, str(stt), m, note])
+        spans.append((start, 0, len(rows) - 1, 0))
+    table = {"header": ["Khối thi đua", "STT", "Đơn vị", "Ghi chú"], "widths": [42, 12, 80, 26],
+             "rows": rows, "spans": spans, "align": ["CENTER", "CENTER", "LEFT", "CENTER"]}
+
+    spec = header("QUẢNG NAM", number, "Quảng Nam, ngày 05 tháng 02 năm 2024", uy="UỶ", hoa="HOÀ")
+    spec.update({
+        "meta": {"title": "Quyết định 326/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Quảng Nam"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Kiện toàn 04 Khối thi đua thuộc Uỷ ban nhân dân tỉnh năm 2024 và "
+                  "phân công Khối trưởng, Khối phó các Khối thi đua (chi tiết tại Phụ lục kèm "
+                  "theo)."),
+            ("p", "<b>Điều 2.</b> Khối trưởng chủ trì, phối hợp với Khối phó xây dựng chương trình "
+                  "hoạt động, tổ chức ký kết giao ước thi đua, sơ kết, tổng kết phong trào thi đua "
+                  "của Khối; chấm điểm, bình xét, suy tôn đơn vị dẫn đầu và đề nghị Uỷ ban nhân dân "
+                  "tỉnh tặng Cờ thi đua theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 298/QĐ-UBND ngày 03/02/2023 của Chủ tịch UBND tỉnh. Chánh Văn phòng Uỷ ban "
+                  "nhân dân tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có tên tại "
+                  "Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương;", "- TT TU, TT HĐND tỉnh;",
+                       "- CT, các PCT UBND tỉnh;", "- Ban TĐKT tỉnh;", "- CPVP;",
+                       "- Lưu: VT, NC."],
+        "signature": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Trần Minh Khoa",
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC KHỐI THI ĐUA THUỘC UỶ BAN NHÂN DÂN TỈNH NĂM 2024"),
+            ("center_i", "(Kèm theo Quyết định số 326/QĐ-UBND ngày 05/02/2024 của Chủ tịch UBND "
+                         "tỉnh Quảng Nam)"),
+            ("rule",),
+            ("table", table),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-02-05", "place": "Quảng Nam", "issuer": "UBND tỉnh Quảng Nam",
+        "subject": subject,
+        "signer": {"name": "Trần Minh Khoa", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [truth_group(g, g["ordinal"], len(g["members"])) for g in QN_2024],
+        "references": refs,
+        "notes": [
+            "Synthetic. Appendix table 'Khối thi đua | STT | Đơn vị | Ghi chú': the group name "
+            "('Khối thi đua các cơ quan tham mưu I (10 đơn vị)') is one cell merged vertically "
+            "over all its member rows (w:vMerge); STT runs continuously 1-30 across groups.",
+            "Roles in Ghi chú as 'Khối trưởng' / 'Khối phó'; Khối thi đua các cơ quan tham mưu I "
+            "has two Khối phó.",
+            "'I'/'II' at the end of 'tham mưu I/II' recorded as ordinal (as in the corpus truth for "
+            "Quảng Nam); the other two groups have no ordinal.",
+            "Spelling variants: 'UỶ BAN', 'CỘNG HOÀ', 'Uỷ ban nhân dân', 'văn hoá', 'Sở Văn hoá, "
+            "Thể thao và Du lịch' (old-style tone placement, still NFC). 'Sở Công Thương' with "
+            "capital T.",
+            "Issued by the Chủ tịch (authority line 'CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH QUẢNG NAM'), "
+            "signed 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' without TM.; the header still reads UỶ BAN NHÂN "
+            "DÂN TỈNH QUẢNG NAM, so issuer is 'UBND tỉnh Quảng Nam'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (d) QĐ 412/QĐ-UBND Thanh Hóa 2024: PDF, numbered paragraphs, role after the name ------
+def doc_qd412_2024_thanhhoa():
+    number = "412/QĐ-UBND"
+    subject = "Về việc phân chia Cụm thi đua các huyện, thị xã, thành phố năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP_SHORT, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 56/TTr-SNV ngày 22 tháng "
+                     "01 năm 2024."))
+    refs.append(ref("to_trinh", "56/TTr-SNV", "2024-01-22", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "356/QĐ-UBND", "2023-01-30", "UBND tỉnh"))
+
+    roster = []
+    for g in TH_2024:
+        n = len(g["members"])
+        roster.append(("h", f"{g['name']} ({count_label(n, True)}):"))
+        for k, m in enumerate(g["members"], 1):
+            role = (" (Cụm trưởng)" if m == g["leader"] else
+                    " (Cụm phó)" if m in g["deputies"] else "")
+            roster.append(("p", f"{k}. {m}{role}{'.' if k == n else ';'}"))
+
+    spec = header("THANH HÓA", number, "Thanh Hóa, ngày 26 tháng 01 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 412/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Thanh Hóa"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH THANH HÓA"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Phân chia 27 huyện, thị xã, thành phố thành 04 Cụm thi đua và "
+                  "phân công Cụm trưởng, Cụm phó năm 2024, cụ thể như sau:"),
+            *roster,
+            ("p", "<b>Điều 2.</b> Cụm trưởng có trách nhiệm chủ trì, phối hợp với Cụm phó tổ chức "
+                  "ký kết giao ước thi đua, kiểm tra chéo, sơ kết, tổng kết phong trào thi đua của "
+                  "Cụm; tổ chức bình xét, suy tôn đơn vị dẫn đầu Cụm đề nghị tặng Cờ thi đua của "
+                  "Chính phủ, Cờ thi đua của UBND tỉnh theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực thi hành kể từ ngày ký, thay thế Quyết "
+                  "định số 356/QĐ-UBND ngày 30/01/2023 của UBND tỉnh."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Trưởng ban Ban Thi đua - Khen "
+                  "thưởng tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố và Thủ trưởng các đơn "
+                  "vị có liên quan chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3 QĐ;", "- Ban TĐKT Trung ương (để b/c);",
+                       "- Thường trực Tỉnh ủy, HĐND tỉnh (để b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Lưu: VT, THKH."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "signer_name": "Trịnh Văn Khải",
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-01-26", "place": "Thanh Hóa", "issuer": "UBND tỉnh Thanh Hóa",
+        "subject": subject,
+        "signer": {"name": "Trịnh Văn Khải", "title": "Chủ tịch", "authority": "TM. ỦY BAN NHÂN DÂN"},
+        "year": 2024,
+        "groups": [truth_group(g, g["ordinal"], len(g["members"])) for g in TH_2024],
+        "references": refs,
+        "notes": [
+            "Synthetic. Roster in the body of Điều 1 (text PDF): a bold line 'Cụm thi đua số 1 (gồm "
+            "06 đơn vị):' then numbered paragraphs '1. UBND thành phố Thanh Hóa (Cụm trưởng);'. "
+            "The role is a parenthesis after the name and is not part of the member name.",
+            "The leader is not always first (Cụm 2: 5th, Cụm 4: 6th) and the deputy may come before "
+            "the leader (Cụm 2, Cụm 4).",
+            "Members are written 'UBND huyện …', 'UBND thị xã …', 'UBND thành phố …'.",
+            "Signature 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH' (the Chủ tịch signs himself).",
+            "4 cụm, 27 units in total, as stated in Điều 1 ('Phân chia 27 huyện, thị xã, thành phố "
+            "thành 04 Cụm thi đua').",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (e) QĐ 45/QĐ-CT Bắc Ninh 2024: PDF, Quy chế, no roster ---------------------------------
+def doc_qd45_2024_quyche():
+    number = "45/QĐ-CT"
+    subject = ("Về việc ban hành Quy chế tổ chức và hoạt động của Cụm, Khối thi đua thuộc tỉnh "
+               "Bắc Ninh")
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Căn cứ Quyết định số 138/QĐ-UBND ngày 15/02/2024 của UBND tỉnh về việc tổ "
+                     "chức các Cụm, Khối thi đua của tỉnh năm 2024;"))
+    refs.append(ref("quyet_dinh", "138/QĐ-UBND", "2024-02-15", "UBND tỉnh"))
+    cc.append(("cc", "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 31/TTr-SNV ngày "
+                     "19/02/2024."))
+    refs.append(ref("to_trinh", "31/TTr-SNV", "2024-02-19", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "1120/QĐ-CT", "2021-09-15", "Chủ tịch UBND tỉnh"))
+
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 22 tháng 02 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 45/QĐ-CT", "subject": subject, "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Ban hành kèm theo Quyết định này Quy chế tổ chức và hoạt động của "
+                  "Cụm, Khối thi đua thuộc tỉnh Bắc Ninh."),
+            ("p", "<b>Điều 2.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 1120/QĐ-CT ngày 15/9/2021 của Chủ tịch UBND tỉnh."),
+            ("p", "<b>Điều 3.</b> Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ "
+                  "quan, đơn vị thuộc các Cụm, Khối thi đua của tỉnh căn cứ Quyết định thi hành./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);", "- TTTU, TTHĐND tỉnh (b/c);",
+                       "- Chủ tịch, các PCT UBND tỉnh;", "- Lưu: VT, NC."],
+        "signature": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Vương Quốc Tuấn",
+        "appendices": [[
+            ("title", "QUY CHẾ"),
+            ("subject", "Tổ chức và hoạt động của Cụm, Khối thi đua thuộc tỉnh Bắc Ninh"),
+            ("center_i", "(Ban hành kèm theo Quyết định số 45/QĐ-CT ngày 22/02/2024 của Chủ tịch "
+                         "UBND tỉnh Bắc Ninh)"),
+            ("rule",),
+            ("center_b", "Chương I"),
+            ("subject", "QUY ĐỊNH CHUNG"),
+            ("h", "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng"),
+            ("p", "1. Quy chế này quy định về tổ chức, nhiệm vụ, quyền hạn và lề lối làm việc của "
+                  "các Cụm, Khối thi đua thuộc tỉnh Bắc Ninh."),
+            ("p", "2. Quy chế áp dụng đối với các sở, ban, ngành, đoàn thể, tổ chức xã hội, tổ chức "
+                  "xã hội - nghề nghiệp và UBND các huyện, thị xã, thành phố là thành viên của các "
+                  "Cụm, Khối thi đua do UBND tỉnh quyết định."),
+            ("h", "Điều 2. Nguyên tắc tổ chức"),
+            ("p", "1. Cụm, Khối thi đua được tổ chức trên cơ sở các đơn vị có chức năng, nhiệm vụ, "
+                  "tính chất công việc tương đồng. Danh sách các Cụm, Khối thi đua và đơn vị Trưởng "
+                  "khối, Phó khối (Cụm trưởng, Cụm phó) do UBND tỉnh quyết định hằng năm."),
+            ("p", "2. Đơn vị Trưởng khối, Phó khối được luân phiên hằng năm theo thứ tự do các "
+                  "thành viên thống nhất đề xuất; đơn vị đã làm Trưởng khối năm trước không làm "
+                  "Trưởng khối năm liền kề."),
+            ("center_b", "Chương II"),
+            ("subject", "NHIỆM VỤ, QUYỀN HẠN"),
+            ("h", "Điều 3. Nhiệm vụ của đơn vị Trưởng khối (Cụm trưởng)"),
+            ("p", "1. Xây dựng Kế hoạch, tiêu chí chấm điểm thi đua của Khối (Cụm); chủ trì Hội "
+                  "nghị ký kết giao ước thi đua trước ngày 31 tháng 3 hằng năm."),
+            ("p", "2. Tổ chức sơ kết 6 tháng, tổng kết năm; chủ trì chấm điểm, bình xét, suy tôn "
+                  "đơn vị dẫn đầu và gửi hồ sơ về Sở Nội vụ (Ban Thi đua - Khen thưởng) trước ngày "
+                  "15 tháng 12 hằng năm."),
+            ("h", "Điều 4. Nhiệm vụ của đơn vị Phó khối (Cụm phó)"),
+            ("p", "Phối hợp với đơn vị Trưởng khối (Cụm trưởng) triển khai các hoạt động của Khối "
+                  "(Cụm); thay mặt Trưởng khối điều hành khi được ủy quyền."),
+            ("h", "Điều 5. Nhiệm vụ của các đơn vị thành viên"),
+            ("p", "Tham gia đầy đủ các hoạt động của Khối (Cụm); thực hiện nội dung giao ước thi "
+                  "đua; gửi báo cáo tự chấm điểm về đơn vị Trưởng khối đúng thời hạn."),
+            ("center_b", "Chương III"),
+            ("subject", "TỔ CHỨC THỰC HIỆN"),
+            ("h", "Điều 6. Trách nhiệm thi hành"),
+            ("p", "Sở Nội vụ chủ trì hướng dẫn, theo dõi, kiểm tra việc thực hiện Quy chế này. Trong "
+                  "quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Sở Nội vụ để tổng "
+                  "hợp, báo cáo Chủ tịch UBND tỉnh xem xét, sửa đổi, bổ sung cho phù hợp./."),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-CT",
+        "issued_date": "2024-02-22", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Vương Quốc Tuấn", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": None,
+        "groups": [],
+        "references": refs,
+        "notes": [
+            "Synthetic. Decision of the Chủ tịch UBND tỉnh (symbol QĐ-CT, authority line 'CHỦ TỊCH "
+            "ỦY BAN NHÂN DÂN TỈNH BẮC NINH', signed 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH' without TM.). "
+            "Header still reads ỦY BAN NHÂN DÂN TỈNH BẮC NINH, so issuer is 'UBND tỉnh Bắc Ninh'.",
+            "Issues a Quy chế (attached after a page break, with Chương / Điều of its own - 'Điều "
+            "1.' appears twice in the file). It talks about Trưởng khối, Phó khối, Cụm trưởng, "
+            "Cụm phó in general terms and names no group and no unit: groups is [] and year null.",
+            "Cites QĐ 138/QĐ-UBND in its căn cứ; replaces QĐ 1120/QĐ-CT.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (h) TB 12/TB-UBND Bắc Ninh 2025: PDF notice, blocs only in passing ---------------------
+def doc_tb12_2025():
+    number = "12/TB-UBND"
+    subject = ("Kết luận của Chủ tịch UBND tỉnh tại Hội nghị tổng kết công tác thi đua, khen "
+               "thưởng năm 2024, triển khai nhiệm vụ năm 2025")
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 10 tháng 01 năm 2025", uy="UỶ")
+    spec.update({
+        "meta": {"title": "Thông báo 12/TB-UBND", "subject": subject, "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "THÔNG BÁO"),
+            ("subject", subject),
+            ("rule",),
+            ("p", "Ngày 08/01/2025, UBND tỉnh tổ chức Hội nghị tổng kết công tác thi đua, khen "
+                  "thưởng năm 2024, triển khai nhiệm vụ năm 2025. Chủ trì Hội nghị: Chủ tịch UBND "
+                  "tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh. Cùng dự có đồng chí Nguyễn "
+                  "Hữu Thành, Phó Chủ tịch UBND tỉnh; lãnh đạo các sở, ban, ngành, đoàn thể, UBND "
+                  "các huyện, thị xã, thành phố và đại diện các Cụm, Khối thi đua của tỉnh."),
+            ("p", "Sau khi nghe Sở Nội vụ báo cáo kết quả công tác thi đua, khen thưởng năm 2024 "
+                  "(Báo cáo số 05/BC-SNV ngày 06/01/2025) và ý kiến phát biểu của các đại biểu, "
+                  "Chủ tịch UBND tỉnh kết luận như sau:"),
+            ("h", "1. Đánh giá chung"),
+            ("p", "Năm 2024, phong trào thi đua yêu nước trên địa bàn tỉnh được triển khai sâu "
+                  "rộng. Các Cụm, Khối thi đua được tổ chức theo Quyết định số 138/QĐ-UBND ngày "
+                  "15/02/2024 và Quyết định số 615/QĐ-UBND ngày 12/6/2024 của UBND tỉnh đã duy trì "
+                  "nền nếp hoạt động; 100% Cụm, Khối thi đua tổ chức ký kết giao ước thi đua, sơ "
+                  "kết, tổng kết đúng thời gian quy định. Thành phố Từ Sơn, Sở Y tế và Hội Chữ "
+                  "thập đỏ tỉnh là những điển hình được Hội nghị biểu dương."),
+            ("p", "Bên cạnh đó, hoạt động của một số Khối thi đua còn hình thức; việc chấm điểm, "
+                  "bình xét ở một số nơi chưa bảo đảm thời gian."),
+            ("h", "2. Nhiệm vụ năm 2025"),
+            ("p", "a) Giao Sở Nội vụ (Ban Thi đua - Khen thưởng) tham mưu UBND tỉnh quyết định tổ "
+                  "chức các Cụm, Khối thi đua năm 2025, bảo đảm luân phiên đơn vị Trưởng khối, Phó "
+                  "Trưởng khối theo Quy chế, hoàn thành trước ngày 20/01/2025."),
+            ("p", "b) Các đơn vị Trưởng khối, Cụm trưởng năm 2025 tổ chức ký kết giao ước thi đua "
+                  "trước ngày 31/3/2025; nâng cao chất lượng hoạt động kiểm tra chéo giữa các đơn "
+                  "vị trong Cụm, Khối."),
+            ("p", "c) Các sở, ban, ngành, UBND các huyện, thị xã, thành phố đổi mới nội dung, hình "
+                  "thức tổ chức phong trào thi đua gắn với thực hiện nhiệm vụ chính trị năm 2025."),
+            ("p", "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./."),
+        ],
+        "recipients": ["- Chủ tịch, các PCT UBND tỉnh;", "- Các sở, ban, ngành, đoàn thể tỉnh;",
+                       "- UBND các huyện, thị xã, thành phố;", "- Các Cụm, Khối thi đua của tỉnh;",
+                       "- Lưu: VT, NC."],
+        "signature": ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"],
+        "signer_name": "Nguyễn Văn Khiêm",
+    })
+    truth = {
+        "doc_type": "thong_bao", "number": number, "symbol": "TB-UBND",
+        "issued_date": "2025-01-10", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Nguyễn Văn Khiêm", "title": "Chánh Văn phòng", "authority": "TL. CHỦ TỊCH"},
+        "year": None,
+        "groups": [],
+        "references": [
+            ref("bao_cao", "05/BC-SNV", "2025-01-06", "Sở Nội vụ"),
+            ref("quyet_dinh", "138/QĐ-UBND", "2024-02-15", "UBND tỉnh"),
+            ref("quyet_dinh", "615/QĐ-UBND", "2024-06-12", "UBND tỉnh"),
+        ],
+        "persons": [{"name": "Nguyễn Hữu Thành", "title": "Phó Chủ tịch UBND tỉnh"}],
+        "notes": [
+            "Synthetic. A thông báo kết luận (no căn cứ, no Điều): mentions 'Cụm, Khối thi đua', "
+            "'Trưởng khối', 'Cụm trưởng' and names units (Thành phố Từ Sơn, Sở Y tế, Hội Chữ thập "
+            "đỏ tỉnh) only as examples praised at the meeting - no roster, no role assignment. "
+            "groups is [].",
+            "Signed 'TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG' (thừa lệnh).",
+            "Header spelled 'UỶ BAN NHÂN DÂN'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (i) KH 30/KH-UBND Bắc Ninh 2024: DOCX plan with a schedule table (leaders only) --------
+KH30_SCHEDULE = [
+    # (group, host = Trưởng khối / Cụm trưởng, time, place)
+    (BN_CUM_2024, "Chiều 21/3/2024", "Hội trường UBND thị xã Thuận Thành"),
+    (BN_TMTH_2024, "Sáng 22/3/2024", "Hội trường Sở Tư pháp"),
+    (BN_VHXH_2024, "Sáng 26/3/2024", "Hội trường Sở Y tế"),
+    (BN_TCXH_2024, "Sáng 27/3/2024",
+     "Hội trường Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"),
+    (BN_KTKT_2024, "Chiều 29/3/2024", "Hội trường Quỹ Đầu tư phát triển tỉnh"),
+]
+
+
+def doc_kh30_2024():
+    number = "30/KH-UBND"
+    subject = "Tổ chức Hội nghị ký kết giao ước thi đua của các Cụm, Khối thi đua năm 2024"
+    rows = [[str(k), g["name"], g["leader"], when, where]
+            for k, (g, when, where) in enumerate(KH30_SCHEDULE, 1)]
+    table = {"header": ["STT", "Cụm, Khối thi đua", "Đơn vị chủ trì (Trưởng khối, Cụm trưởng)",
+                        "Thời gian", "Địa điểm"],
+             "widths": [11, 52, 38, 24, 40], "rows": rows,
+             "align": ["CENTER", "LEFT", "LEFT", "CENTER", "LEFT"]}
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 26 tháng 02 năm 2024")
+    spec.update({
+        "meta": {"title": "Kế hoạch 30/KH-UBND", "subject": subject, "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "KẾ HOẠCH"),
+            ("subject", subject),
+            ("rule",),
+            ("p", "Thực hiện Quyết định số 138/QĐ-UBND ngày 15 tháng 02 năm 2024 của UBND tỉnh về "
+                  "việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2024 và Quyết định số 45/QĐ-CT "
+                  "ngày 22 tháng 02 năm 2024 của Chủ tịch UBND tỉnh ban hành Quy chế tổ chức và "
+                  "hoạt động của Cụm, Khối thi đua, UBND tỉnh ban hành Kế hoạch tổ chức Hội nghị ký "
+                  "kết giao ước thi đua năm 2024 như sau:"),
+            ("h", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("p", "1. Phát động phong trào thi đua năm 2024 trong từng Cụm, Khối thi đua; thống "
+                  "nhất nội dung, tiêu chí thi đua và ký kết giao ước thi đua giữa các đơn vị thành "
+                  "viên."),
+            ("p", "2. Hội nghị được tổ chức thiết thực, tiết kiệm, đúng thời gian quy định."),
+            ("h", "II. THỜI GIAN, ĐỊA ĐIỂM"),
+            ("p", "Các Cụm, Khối thi đua tổ chức Hội nghị ký kết giao ước thi đua năm 2024 theo "
+                  "lịch sau:"),
+            ("table", table),
+            ("h", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "1. Đơn vị chủ trì chuẩn bị nội dung, địa điểm, dự thảo giao ước thi đua, gửi các "
+                  "đơn vị thành viên trước ngày tổ chức Hội nghị ít nhất 05 ngày làm việc."),
+            ("p", "2. Sở Nội vụ (Ban Thi đua - Khen thưởng) cử lãnh đạo dự, hướng dẫn các Hội nghị; "
+                  "tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 10/4/2024."),
+            ("p", "3. Các đơn vị thành viên cử lãnh đạo tham dự và ký kết giao ước thi đua."),
+        ],
+        "recipients": ["- Các sở, ban, ngành, đoàn thể tỉnh;",
+                       "- UBND các huyện, thị xã, thành phố;", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Lưu: VT, NC."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Vương Quốc Tuấn",
+    })
+    groups = [truth_group(dict(g, members=[]), None, None) for g, _, _ in KH30_SCHEDULE]
+    for tg in groups:
+        tg["deputies"] = []
+    truth = {
+        "doc_type": "ke_hoach", "number": number, "symbol": "KH-UBND",
+        "issued_date": "2024-02-26", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Vương Quốc Tuấn", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": groups,
+        "references": [
+            ref("quyet_dinh", "138/QĐ-UBND", "2024-02-15", "UBND tỉnh"),
+            ref("quyet_dinh", "45/QĐ-CT", "2024-02-22", "Chủ tịch UBND tỉnh"),
+        ],
+        "notes": [
+            "Synthetic. A kế hoạch (no căn cứ, sections I-III) with a schedule table 'STT | Cụm, "
+            "Khối thi đua | Đơn vị chủ trì (Trưởng khối, Cụm trưởng) | Thời gian | Địa điểm'.",
+            "The table names each group and its 2024 leader (the host), but no members and no "
+            "deputies: groups carry members [] and the leader only (members_listed: false in the "
+            "corpus' terms). Leaders agree with QĐ 138/QĐ-UBND.",
+            "The dates/places agree with the real news items (Khối Tổ chức xã hội: sáng 27/3 at "
+            "the Liên hiệp hall; Khối kinh tế, kỹ thuật: chiều 29/3 at Quỹ Đầu tư phát triển "
+            "tỉnh). 'Quỹ Đầu tư phát triển tỉnh' appears both as leader and inside the venue.",
+            "Dates in the body are written 'ngày 15 tháng 02 năm 2024'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (j) QĐ 615/QĐ-UBND Bắc Ninh 2024: DOCX amendment, no full roster ----------------------
+def doc_qd615_2024_suadoi():
+    number = "615/QĐ-UBND"
+    subject = ("Về việc sửa đổi, bổ sung Quyết định số 138/QĐ-UBND ngày 15/02/2024 của UBND tỉnh "
+               "về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2024")
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Căn cứ Quyết định số 138/QĐ-UBND ngày 15/02/2024 của UBND tỉnh về việc tổ "
+                     "chức các Cụm, Khối thi đua của tỉnh năm 2024;"))
+    refs.append(ref("quyet_dinh", "138/QĐ-UBND", "2024-02-15", "UBND tỉnh"))
+    cc.append(("cc", "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 118/TTr-SNV ngày "
+                     "05/6/2024."))
+    refs.append(ref("to_trinh", "118/TTr-SNV", "2024-06-05", "Sở Nội vụ"))
+    ktkt, vhxh, tmth = BN_KTKT_2024["name"], BN_VHXH_2024["name"], BN_TMTH_2024["name"]
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 12 tháng 6 năm 2024", uy="UỶ")
+    spec.update({
+        "meta": {"title": "Quyết định 615/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "UỶ BAN NHÂN DÂN TỈNH BẮC NINH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Sửa đổi, bổ sung Phụ lục danh sách các Cụm, Khối thi đua năm 2024 "
+                  "ban hành kèm theo Quyết định số 138/QĐ-UBND ngày 15/02/2024 của UBND tỉnh như "
+                  "sau:"),
+            ("p", f"1. Chuyển Sở Khoa học và Công nghệ từ {vhxh} sang {ktkt}. Sau khi điều chỉnh, "
+                  f"{ktkt} gồm 13 đơn vị; {vhxh} gồm 08 đơn vị."),
+            ("p", f"2. Phân công Sở Nội vụ làm Trưởng khối {tmth} năm 2024, thay Sở Tư pháp."),
+            ("p", "<b>Điều 2.</b> Các nội dung khác tại Quyết định số 138/QĐ-UBND ngày 15/02/2024 "
+                  "của UBND tỉnh giữ nguyên hiệu lực thi hành. Quyết định này có hiệu lực kể từ "
+                  "ngày ký."),
+            ("p", "<b>Điều 3.</b> Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Khoa "
+                  "học và Công nghệ, Giám đốc Sở Tư pháp và Thủ trưởng các đơn vị thuộc các Khối "
+                  "thi đua nêu tại Điều 1 căn cứ Quyết định thi hành./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Chủ tịch, các PCT UBND tỉnh;", "- Ban TĐKT tỉnh;",
+                       "- Lưu: VT, NC."],
+        "signature": ["TM. UỶ BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Vương Quốc Tuấn",
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-06-12", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Vương Quốc Tuấn", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [],
+        "references": refs,
+        "changes": {
+            "amends": {"doc_type": "quyet_dinh", "number": "138/QĐ-UBND", "date": "2024-02-15"},
+            "effective": "2024-06-12",
+            "operations": [
+                {"op": "move_member", "unit": "Sở Khoa học và Công nghệ",
+                 "from_group": vhxh, "to_group": ktkt},
+                {"op": "replace_leader", "group": tmth,
+                 "old_leader": "Sở Tư pháp", "new_leader": "Sở Nội vụ"},
+            ],
+            "stated_member_counts_after": {ktkt: 13, vhxh: 8},
+        },
+        "notes": [
+            "Synthetic amending decision. It re-lists no full roster, so groups is []; the "
+            "amendment is described under 'changes' (a free-form key for later use).",
+            "Both long bloc names occur inside running sentences ('từ Khối … sang Khối …'), with "
+            "the internal comma of 'kinh tế, kỹ thuật'. Stated counts after the change: 13 and 08.",
+            "Date written 'ngày 12 tháng 6 năm 2024' (month without leading zero, ND30-correct for "
+            "months ≥ 3). Signature spelled 'TM. UỶ BAN NHÂN DÂN'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (f) news item, TXT: Khối tham mưu tổng hợp 2025 ------------------------------------------
+def doc_tin_tmth_2025():
+    headline = "Khối thi đua các cơ quan tham mưu tổng hợp ký giao ước thi đua năm 2025"
+    members_news = [
+        "Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh",
+        "Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tài chính", "Sở Kế hoạch và Đầu tư",
+        "Sở Tư pháp", "Thanh tra tỉnh", "Sở Ngoại vụ",
+    ]
+    spec = {
+        "headline": headline,
+        "stamp": "22/02/2025 10:15 Số lượt xem: 214",
+        "paragraphs": [
+            "Sáng 20/2, tại Hội trường Sở Tài chính, Khối thi đua các cơ quan tham mưu tổng hợp tổ "
+            "chức Hội nghị triển khai nhiệm vụ và ký giao ước thi đua năm 2025.",
+            "Dự Hội nghị có các đồng chí: Nguyễn Văn Hải, Phó Chủ tịch Hội đồng Thi đua - Khen "
+            "thưởng tỉnh, Phó Giám đốc Sở Nội vụ; Lê Thị Mai, Trưởng ban Ban Thi đua - Khen thưởng "
+            "và đại diện lãnh đạo 8 đơn vị thuộc Khối thi đua.",
+            "Theo Quyết định số 52/QĐ-UBND ngày 20/01/2025 của UBND tỉnh về việc tổ chức các Cụm, "
+            "Khối thi đua của tỉnh năm 2025, Khối thi đua các cơ quan tham mưu tổng hợp gồm 8 đơn "
+            "vị: " + "; ".join(members_news) + ". Sở Tài chính được phân công là đơn vị Trưởng khối, "
+            "Thanh tra tỉnh là đơn vị Phó Trưởng khối thi đua năm 2025.",
+            "Tại Hội nghị, đại diện Sở Nội vụ - đơn vị Trưởng khối năm 2024 đã báo cáo kết quả "
+            "hoạt động của Khối năm 2024 và bàn giao nhiệm vụ Trưởng khối cho Sở Tài chính. Phát "
+            "biểu tại Hội nghị, đồng chí Phạm Quang Vinh, Giám đốc Sở Tài chính, Trưởng khối thi "
+            "đua đề nghị các đơn vị tiếp tục đổi mới nội dung, hình thức thi đua, gắn phong trào "
+            "thi đua với thực hiện nhiệm vụ chính trị của từng cơ quan.",
+            "Các đơn vị trong Khối đã thống nhất thông qua Kế hoạch, tiêu chí chấm điểm thi đua năm "
+            "2025 và tổ chức ký giao ước thi đua./.",
+        ],
+        "caption": "Các đơn vị thuộc Khối ký giao ước thi đua năm 2025",
+        "byline": "Minh Hằng",
+        "trailer": ["Thống kê truy cập", "", "Online : 5120", "Đã truy cập : 142088913"],
+    }
+    truth = {
+        "doc_type": "tin_bai", "number": None, "symbol": None, "issued_date": "2025-02-22",
+        "place": None, "issuer": None, "subject": headline, "signer": None, "year": 2025,
+        "groups": [{
+            "kind": "khối", "name": "Khối thi đua các cơ quan tham mưu tổng hợp", "ordinal": None,
+            "members": members_news, "leader": "Sở Tài chính", "deputies": ["Thanh tra tỉnh"],
+            "stated_member_count": 8,
+        }],
+        "references": [ref("quyet_dinh", "52/QĐ-UBND", "2025-01-20", "UBND tỉnh")],
+        "persons": [
+            {"name": "Nguyễn Văn Hải", "title": "Phó Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh, "
+                                                "Phó Giám đốc Sở Nội vụ"},
+            {"name": "Lê Thị Mai", "title": "Trưởng ban Ban Thi đua - Khen thưởng"},
+            {"name": "Phạm Quang Vinh", "title": "Giám đốc Sở Tài chính, Trưởng khối thi đua"},
+        ],
+        "notes": [
+            "Synthetic news item in the style of the Sở Nội vụ Bắc Ninh portal; consistent with "
+            "QĐ 52/QĐ-UBND (2025) in samples/2025.",
+            "Members separated by semicolons; 'gồm 8 đơn vị' (no leading zero). The first member is "
+            "written in full ('Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh') while "
+            "the decision abbreviates it ('Văn phòng Đoàn ĐBQH và HĐND tỉnh').",
+            "Roles in a separate sentence: 'Sở Tài chính được phân công là đơn vị Trưởng khối, "
+            "Thanh tra tỉnh là đơn vị Phó Trưởng khối thi đua năm 2025.'",
+            "Distractors: 'Sở Nội vụ - đơn vị Trưởng khối năm 2024' is last year's leader, not the "
+            "2025 one; guests' posts name Sở Nội vụ (a member) without a bloc role; 'Hội trường Sở "
+            "Tài chính' is the venue. Publication stamp '22/02/2025 10:15' glued to 'Số lượt xem'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (g) news item, HTML: Khối văn hóa - xã hội 2025 -------------------------------------------
+def doc_tin_vhxh_2025_html():
+    headline = "Khối thi đua các cơ quan văn hóa - xã hội ký kết giao ước thi đua năm 2025"
+    g = BN_VHXH_2025
+    members = list(g["members"])
+    member_text = ", ".join(members[:-1]) + " và " + members[-1]
+    spec = {
+        "headline": headline,
+        "stamp": "28/02/2025 15:42",
+        "views": "356",
+        "description": "Khối thi đua các cơ quan văn hóa - xã hội tổ chức Hội nghị ký kết giao "
+                       "ước thi đua năm 2025.",
+        "sapo": "Chiều 26/2, tại Sở Văn hóa, Thể thao và Du lịch, Khối thi đua các cơ quan văn "
+                "hóa - xã hội tổ chức Hội nghị ký kết giao ước thi đua năm 2025.",
+        "paragraphs": [
+            "Dự Hội nghị có đồng chí Lê Thị Mai, Trưởng ban Ban Thi đua - Khen thưởng tỉnh; lãnh "
+            "đạo các đơn vị trong Khối.",
+            "Năm 2025, Khối thi đua các cơ quan văn hóa - xã hội gồm các đơn vị: " + member_text +
+            ". Theo phân công của UBND tỉnh, Sở Văn hóa, Thể thao và Du lịch làm khối trưởng, Sở "
+            "Thông tin và Truyền thông làm khối phó.",
+            "Phát biểu tại Hội nghị, đồng chí Hoàng Minh Đức, Giám đốc Sở Văn hóa, Thể thao và Du "
+            "lịch đề nghị các đơn vị bám sát nhiệm vụ chính trị, đẩy mạnh chuyển đổi số, tổ chức "
+            "các hoạt động văn hóa, thể thao chào mừng các ngày lễ lớn của đất nước năm 2025.",
+            "Các đơn vị đã thống nhất ký kết giao ước thi đua với 5 nội dung chủ yếu.",
+        ],
+        "caption": "Lãnh đạo các đơn vị trong Khối ký kết giao ước thi đua năm 2025",
+        "byline": "Thu Trang",
+        "site": {
+            "name": "Cổng thông tin điện tử Sở Nội vụ tỉnh Bắc Ninh",
+            "menu": [("Trang chủ", "/"), ("Giới thiệu", "/gioi-thieu"),
+                     ("Tin tức - Sự kiện", "/tin-tuc"),
+                     ("Thi đua - Khen thưởng", "/thi-dua-khen-thuong"),
+                     ("Cụm, Khối thi đua", "/cum-khoi-thi-dua"),
+                     ("Văn bản", "/van-ban"), ("Liên hệ", "/lien-he")],
+            "related": [
+                ("Khối thi đua các cơ quan tham mưu tổng hợp ký giao ước thi đua năm 2025",
+                 "/tin-tuc/khoi-tham-muu-tong-hop-2025"),
+                ("Cụm thi đua các huyện, thị xã, thành phố triển khai nhiệm vụ năm 2025",
+                 "/tin-tuc/cum-huyen-2025"),
+                ("Khối các Tổ chức xã hội, Tổ chức xã hội - nghề nghiệp ký giao ước thi đua năm 2024",
+                 "/tin-tuc/khoi-tcxh-2024"),
+            ],
+            "footer": "Sở Nội vụ tỉnh Bắc Ninh - Địa chỉ: Số 10 đường Phù Đổng Thiên Vương, "
+                      "phường Suối Hoa, thành phố Bắc Ninh. Điện thoại: 0222.3822.xxx",
+        },
+    }
+    truth = {
+        "doc_type": "tin_bai", "number": None, "symbol": None, "issued_date": "2025-02-28",
+        "place": None, "issuer": None, "subject": headline, "signer": None, "year": 2025,
+        "groups": [{
+            "kind": "khối", "name": "Khối thi đua các cơ quan văn hóa - xã hội", "ordinal": None,
+            "members": members, "leader": "Sở Văn hóa, Thể thao và Du lịch",
+            "deputies": ["Sở Thông tin và Truyền thông"], "stated_member_count": None,
+        }],
+        "references": [],
+        "persons": [
+            {"name": "Lê Thị Mai", "title": "Trưởng ban Ban Thi đua - Khen thưởng tỉnh"},
+            {"name": "Hoàng Minh Đức", "title": "Giám đốc Sở Văn hóa, Thể thao và Du lịch"},
+        ],
+        "notes": [
+            "Synthetic news page (HTML) with <nav> menu, <script> blocks, a breadcrumb, a 'Tin liên "
+            "quan' sidebar naming other blocs, and a <footer>; only the <article> is content. A "
+            "<script> holds a string about another bloc ('… gồm 8 đơn vị') - not content.",
+            "Members comma-separated with 'và' before the last; the first member 'Sở Văn hóa, Thể "
+            "thao và Du lịch' itself contains a comma and 'và' - naive comma splitting breaks it.",
+            "Roles: 'Sở Văn hóa, Thể thao và Du lịch làm khối trưởng, Sở Thông tin và Truyền thông "
+            "làm khối phó' (lower case). No member count is stated (9 listed). Consistent with QĐ "
+            "52/QĐ-UBND, where the leader is written 'Sở VH,TT&DL'. The decision is not cited by "
+            "number here, so references is [].",
+            "Publication stamp '28/02/2025 15:42'; meeting 'Chiều 26/2' (year inferred).",
+        ],
+    }
+    return spec, truth
+
+
+# --------------------------------------------------------------------------------------
+# 5. main
+# --------------------------------------------------------------------------------------
+
+SAMPLES = [
+    # (relative path, builder, writer)
+    ("2024/qd-138-2024-bacninh.pdf", doc_qd138_2024, write_pdf),
+    ("2024/qd-45-2024-bacninh-quyche.pdf", doc_qd45_2024_quyche, write_pdf),
+    ("2024/kh-30-2024-bacninh.docx", doc_kh30_2024, write_docx),
+    ("2024/qd-615-2024-bacninh-sua-doi.docx", doc_qd615_2024_suadoi, write_docx),
+    ("2024/qd-326-2024-quangnam.docx", doc_qd326_2024_quangnam, write_docx),
+    ("2024/qd-412-2024-thanhhoa.pdf", doc_qd412_2024_thanhhoa, write_pdf),
+    ("2025/tb-12-2025-bacninh.pdf", doc_tb12_2025, write_pdf),
+    ("2025/qd-52-2025-bacninh.docx", doc_qd52_2025, write_docx),
+    ("2025/tin-khoi-tham-muu-tong-hop-2025-bacninh.txt", doc_tin_tmth_2025, write_txt),
+    ("2025/tin-khoi-van-hoa-xa-hoi-2025-bacninh.html", doc_tin_vhxh_2025_html, write_html),
+]
+
+TRUTH_KEYS = ["doc_type", "number", "symbol", "issued_date", "place", "issuer", "subject",
+              "signer", "year", "groups", "references"]
+
+
+def truth_path(doc_path: Path) -> Path:
+    return doc_path.with_name(doc_path.name.rsplit(".", 1)[0] + ".truth.json")
+
+
+def write_truth(truth, path):
+    for k in TRUTH_KEYS:
+        assert k in truth, (path, k)
+    ordered = {k: truth[k] for k in TRUTH_KEYS}
+    ordered.update({k: v for k, v in truth.items() if k not in ordered})
+    data = nfc(json.loads(json.dumps(ordered, ensure_ascii=False)))
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _check_groups(truth, rel):
+    """Self-consistency: no unit in two groups of one document; leaders are members."""
+    seen = {}
+    for g in truth["groups"]:
+        for m in g["members"]:
+            assert m not in seen, f"{rel}: {m!r} in {seen[m]!r} and {g['name']!r}"
+            seen[m] = g["name"]
+        if g["members"] and g["stated_member_count"] is not None:
+            assert g["stated_member_count"] == len(g["members"]), (rel, g["name"])
+        if g["members"]:
+            lm = g.get("leader_matches_member", g["leader"])
+            assert lm is None or lm in g["members"], (rel, g["name"], lm)
+            for d in g.get("deputies_match_members", g["deputies"]):
+                assert d in g["members"], (rel, g["name"], d)
+
+
+def main():
+    for rel, builder, writer in SAMPLES:
+        spec, truth = builder()
+        truth = nfc(truth)
+        _check_groups(truth, rel)
+        out = HERE / rel
+        out.parent.mkdir(parents=True, exist_ok=True)
+        writer(spec, out)
+        write_truth(truth, truth_path(out))
+        print(f"wrote {out.relative_to(HERE.parent)}  (+ {truth_path(out).name})")
+
+
+if __name__ == "__main__":
+    main()
