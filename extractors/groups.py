@@ -34,6 +34,7 @@ INLINE = re.compile(
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
+COLUMN_LEADER = re.compile(r"chủ trì|" + ROLE_RE.pattern, re.IGNORECASE)
 COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
@@ -123,6 +124,7 @@ class GroupFinder:
         self.current: Group | None = None  # group whose item list is open
         self.last: Group | None = None  # most recent group, for role sentences
         self.columns: dict | None = None
+        self.table_group: Group | None = None
         self.warnings: list[str] = []
         self.sentences: list[Line] = []
 
@@ -143,11 +145,14 @@ class GroupFinder:
         if count is not None and g.stated_member_count is None:
             g.stated_member_count = count
         self.current = self.last = g
+        self.table_group = g
         return g
 
     # -- text lines --------------------------------------------------------------------
     def handle_line(self, line: Line) -> None:
         text = line.text.strip()
+        if re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*|Trang \d+.*", text):
+            return  # a page number between two pages of one list
         heading = parse_heading(text)
         if heading:
             name, ordinal, count = heading
@@ -169,6 +174,8 @@ class GroupFinder:
                     self.current.set_role(role, name)
                 return
         self.current = None
+        if not line.in_table and len(text) > 40:
+            self.table_group = None  # body text between tables ends a continued roster
         self.sentences.append(line)
 
     # -- tables ------------------------------------------------------------------------
@@ -184,9 +191,11 @@ class GroupFinder:
                 cols["note"] = j
             elif COLUMN_GROUP.match(c) and "group" not in cols:
                 cols["group"] = j
+            elif COLUMN_LEADER.search(c):
+                cols["leader"] = j  # "Đơn vị chủ trì (Trưởng khối)": a role column, not members
             elif COLUMN_NAME.search(c):
                 cols["name"] = j
-        return cols if "name" in cols else None
+        return cols if ("name" in cols or ("group" in cols and "leader" in cols)) else None
 
     def handle_table(self, rows: list[list[str | None]], page: int | None, line0: int | None) -> None:
         start = 0
@@ -206,18 +215,19 @@ class GroupFinder:
                 return
         cols = self.columns
         group_value = None
+        self.current = self.table_group  # a table continued from the previous page
         for r, row in enumerate(rows[start:], start=start):
             line = Line(" | ".join(c or "" for c in row), page, (line0 or 0) + r, True)
             cells = [" ".join(c.split()) if c else c for c in row]
             filled = [c for c in cells if c]
             if not filled:
                 continue
-            if len(filled) == 1 or (cells[cols["name"]] is None and filled):
+            if len(filled) == 1 or ("name" in cols and cells[cols["name"]] is None and filled):
                 heading = parse_heading(filled[-1]) or parse_heading(" ".join(filled))
                 if heading:
                     self.open_group(*heading, line)
                     continue
-            if "stt" in cols and cells[cols["stt"]] and re.fullmatch(r"[IVX]+\.?", cells[cols["stt"]] or ""):
+            if "stt" in cols and "name" in cols and cells[cols["stt"]] and re.fullmatch(r"[IVX]+\.?", cells[cols["stt"]] or ""):
                 heading = parse_heading(f"{cells[cols['stt']].rstrip('.')}. {cells[cols['name']] or ''}")
                 if heading:
                     self.open_group(*heading, line)
@@ -228,7 +238,9 @@ class GroupFinder:
                     group_value = value
                     h = parse_heading(value) or (display_case(value), None, None)
                     self.open_group(*h, line)
-            name = cells[cols["name"]]
+            if "leader" in cols and self.current is not None and cells[cols["leader"]]:
+                self.current.set_role("leader", clean_item(cells[cols["leader"]])[0])
+            name = cells[cols["name"]] if "name" in cols else None
             if not name or self.current is None:
                 continue
             if re.fullmatch(r"(?i)tổng(?: cộng| số)?.*", name):
@@ -242,7 +254,7 @@ class GroupFinder:
                 role = role_of(ROLE_RE.search(note).group(0))
             if role:
                 self.current.set_role(role, clean)
-        self.current = None
+        self.table_group, self.current = self.current, None
 
     # -- sentences ---------------------------------------------------------------------
     def handle_roster_sentence(self, sentence: str, line: Line) -> None:

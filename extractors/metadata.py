@@ -100,8 +100,9 @@ def find_subject(lines: list[Line], title_at: int | None, doc_type: str | None) 
         parts = []
         for line in lines[title_at + 1: title_at + 6]:
             t = line.text.strip()
-            if re.match(r"^(?:Căn cứ|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN |GIÁM ĐỐC|TRƯỞNG BAN|Kính gửi|I\.|1\.)", t) \
-                    or re.match(r"^-{2,}|^_+$", t):
+            if re.match(r"^(?:Căn cứ|Thực hiện|Theo|Xét|Ngày|Để|Nhằm|Sáng|Chiều|Kính gửi|CHỦ TỊCH|ỦY BAN|UỶ BAN|"
+                        r"HỘI ĐỒNG|BAN |GIÁM ĐỐC|TRƯỞNG BAN|I\.|1\.)", t) \
+                    or re.match(r"^-{2,}|^_+$", t) or len(t) > 220:
                 break
             parts.append(t)
             if t.endswith((".", ";")):
@@ -131,8 +132,10 @@ def find_signer(lines: list[Line]) -> dict | None:
                 authority = " ".join(lines[j].text.split())
                 j += 1
             title, name = None, None
-            for line in lines[j: j + 6]:
+            for line in lines[j: j + 16]:
                 s = " ".join(line.text.split())
+                if re.match(r"^[-+•]|^Lưu\b|^Nơi nhận", s):
+                    continue  # the "Nơi nhận" column printed beside the signature
                 if title is None and TITLES.match(s):
                     title = heading_case(s)
                     title = title[:1].upper() + title[1:]

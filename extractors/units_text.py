@@ -23,7 +23,7 @@ _HEADS_CASED = [
 ]
 _HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "HĐND", "BQL", "quận", "huyện", "thị xã",
                   "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn"]
-_NOT_HEADS = re.compile(r"^(Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
+_NOT_HEADS = re.compile(r"^((?i:xã hội)|Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
                         r"Đoàn kết|Đội ngũ|Khu vực)\b")
 
 HEAD_RE = re.compile(
@@ -70,6 +70,7 @@ def clean_item(text: str) -> tuple[str, str | None]:
     t = text.strip()
     t = re.sub(r"^(?:\d{1,3}|[a-zđ])\s*[.)]\s+", "", t)
     t = re.sub(r"^[-–•+*]\s*", "", t)
+    t = t.rstrip(" \t;,.")
     role = None
     m = ROLE_SUFFIX.search(t)
     if m:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -40,6 +41,9 @@ def cmd_run(args) -> int:
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         s = ingest(paths=args.paths, db_path=args.db, year=args.year)
+    # The temporary Prefect server stops with the process; its event recorder may be cut off
+    # mid-flush then (results are already saved): keep that shutdown noise off the terminal.
+    logging.getLogger("prefect.server").setLevel(logging.CRITICAL)
     print(f"quyetdinh run → {args.db}")
     print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
     print(f"  decisions:   {s['decisions']}")

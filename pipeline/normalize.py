@@ -97,7 +97,10 @@ def unit_key(name: str, drop_province: bool = True) -> str:
     s = expand_abbreviations(normalize_text(name))
     s = s.replace("&", " và ")
     if drop_province:
-        s = _PROVINCE_SUFFIX.sub("", s)
+        stripped = _PROVINCE_SUFFIX.sub("", s)
+        # "UBND thành phố Sầm Sơn" names a city's committee: its suffix is the unit itself.
+        if not re.search(r"(?i)(?:ủy ban nhân dân|hội đồng nhân dân|^\S+)$", stripped.strip()):
+            s = stripped
     s = s.lower()
     s = re.sub(r"[^\w\s]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()

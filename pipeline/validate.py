@@ -147,7 +147,15 @@ def format_text(issues: list[dict]) -> str:
         counts[i["severity"]] += 1
     lines.append("Validation: " + ", ".join(f"{counts[s]} {s}(s)" for s in SEVERITY_ORDER if counts[s]))
     current = None
+    shown = defaultdict(int)
     for i in issues:
+        if i["severity"] == "info":
+            shown[i["rule"]] += 1
+            if shown[i["rule"]] == 4:
+                rest = sum(1 for j in issues if j["rule"] == i["rule"]) - 3
+                lines.append(f"  [{i['rule']}] … and {rest} more (quyetdinh validate --format json, or table validation_issues)")
+            if shown[i["rule"]] >= 4:
+                continue
         if i["severity"] != current:
             current = i["severity"]
             lines.append(f"\n{current.upper()}")

@@ -657,9 +657,14 @@ def _rule_paragraph(container, side_indent_cm):
     return par
 
 
-def _cell_width(cell, mm_value):
+def _col_widths(table, widths_mm):
+    """Set both w:gridCol and every w:tcW, so Word and LibreOffice agree on the layout."""
     from docx.shared import Mm
-    cell.width = Mm(mm_value)
+    for col, w in zip(table.columns, widths_mm):
+        col.width = Mm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm):
+            cell.width = Mm(w)
 
 
 def _repeat_header(row):
@@ -709,9 +714,8 @@ def write_docx(spec, path):
     hdr = doc.add_table(rows=1, cols=2)
     hdr.alignment = WD_TABLE_ALIGNMENT.CENTER
     hdr.autofit = False
+    _col_widths(hdr, [62, 103])
     lc, rc = hdr.rows[0].cells
-    _cell_width(lc, 62)
-    _cell_width(rc, 103)
     p = _first_par(lc)
     for k, line in enumerate(spec["issuer_lines"]):
         par = p if k == 0 else lc.add_paragraph()
@@ -738,9 +742,7 @@ def write_docx(spec, path):
         tbl.style = doc.styles["Table Grid"]
         tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
         tbl.autofit = False
-        for row in tbl.rows:
-            for c, w in enumerate(t["widths"]):
-                _cell_width(row.cells[c], w)
+        _col_widths(tbl, t["widths"])
         _repeat_header(tbl.rows[0])
         for c, h in enumerate(t["header"]):
             par = _first_par(tbl.cell(0, c))
@@ -808,9 +810,8 @@ def write_docx(spec, path):
     # -- bottom: Nơi nhận | signature, borderless 2-column table
     bot = doc.add_table(rows=1, cols=2)
     bot.autofit = False
+    _col_widths(bot, [80, 85])
     lc, rc = bot.rows[0].cells
-    _cell_width(lc, 80)
-    _cell_width(rc, 85)
     par = _first_par(lc)
     _add_runs(par, "Nơi nhận:", bold=True, italic=True, size=12)
     for line in spec["recipients"]:
@@ -1057,6 +1058,21 @@ def doc_qd138_2024():
             "'Nơi nhận' and the signature block are side by side: text extraction merges their lines.",
         ],
     }
+    return spec, truth
+
+
+def doc_qd138_2024_docx():
+    """The same decision as published in Word format (samples/other/)."""
+    spec, truth = doc_qd138_2024()
+    truth = copy.deepcopy(truth)
+    truth["notes"] = [
+        "Same decision and same truth as samples/2024/qd-138-2024-bacninh.pdf, in DOCX form: "
+        "the header is a borderless 2-column table (left cell issuer + 'Số:', right cell quốc "
+        "hiệu + place/date), the signature block a borderless 2-column table.",
+        "Appendix table 'STT | Tên đơn vị | Ghi chú' after a page break; each group title row is "
+        "one cell merged horizontally over the three columns (w:gridSpan); the header row is "
+        "marked to repeat (w:tblHeader). Roles only in Ghi chú.",
+    ] + truth["notes"][3:5]
     return spec, truth
 
 
@@ -1536,9 +1552,8 @@ def doc_kh30_2024():
         "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
         "signer_name": "Vương Quốc Tuấn",
     })
-    groups = [truth_group(dict(g, members=[]), None, None) for g, _, _ in KH30_SCHEDULE]
-    for tg in groups:
-        tg["deputies"] = []
+    groups = [truth_group(dict(g, members=[], deputies=[]), None, None, members_listed=False)
+              for g, _, _ in KH30_SCHEDULE]
     truth = {
         "doc_type": "ke_hoach", "number": number, "symbol": "KH-UBND",
         "issued_date": "2024-02-26", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
@@ -1744,8 +1759,8 @@ def doc_tin_vhxh_2025_html():
                 ("Khối các Tổ chức xã hội, Tổ chức xã hội - nghề nghiệp ký giao ước thi đua năm 2024",
                  "/tin-tuc/khoi-tcxh-2024"),
             ],
-            "footer": "Sở Nội vụ tỉnh Bắc Ninh - Địa chỉ: Số 10 đường Phù Đổng Thiên Vương, "
-                      "phường Suối Hoa, thành phố Bắc Ninh. Điện thoại: 0222.3822.xxx",
+            "footer": "Cơ quan chủ quản: Sở Nội vụ tỉnh Bắc Ninh - Chịu trách nhiệm chính: "
+                      "Giám đốc Sở Nội vụ",
         },
     }
     truth = {
@@ -1793,6 +1808,7 @@ SAMPLES = [
     ("2025/qd-52-2025-bacninh.docx", doc_qd52_2025, write_docx),
     ("2025/tin-khoi-tham-muu-tong-hop-2025-bacninh.txt", doc_tin_tmth_2025, write_txt),
     ("2025/tin-khoi-van-hoa-xa-hoi-2025-bacninh.html", doc_tin_vhxh_2025_html, write_html),
+    ("other/qd-138-2024-bacninh.docx", doc_qd138_2024_docx, write_docx),
 ]
 
 TRUTH_KEYS = ["doc_type", "number", "symbol", "issued_date", "place", "issuer", "subject",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 from extractors.document import Document
@@ -35,6 +36,8 @@ class _TextExtractor(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
+        self.h1: list[str] = []
+        self.in_h1 = False
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIP_TAGS:
@@ -43,6 +46,8 @@ class _TextExtractor(HTMLParser):
             self.in_title = True
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
+            if tag == "h1" and not self.h1:
+                self.in_h1 = True
 
     def handle_endtag(self, tag):
         if tag in SKIP_TAGS:
@@ -51,6 +56,8 @@ class _TextExtractor(HTMLParser):
             self.in_title = False
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
+            if tag == "h1":
+                self.in_h1 = False
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br":
@@ -61,6 +68,8 @@ class _TextExtractor(HTMLParser):
             self.title.append(data)
         elif not self.skip:
             self.parts.append(data)
+            if self.in_h1:
+                self.h1.append(data)
 
 
 def html_to_text(source: str) -> tuple[str, str | None]:
@@ -69,7 +78,10 @@ def html_to_text(source: str) -> tuple[str, str | None]:
     parser.close()
     text = "".join(parser.parts)
     lines = [" ".join(l.split()) for l in text.split("\n")]
-    title = " ".join("".join(parser.title).split()) or None
+    # The article's own headline (<h1>) beats <title>, which usually carries the site name.
+    title = " ".join("".join(parser.h1).split()) or None
+    if title is None:
+        title = re.split(r"\s+[-|–]\s+(?=[^-|–]*$)", " ".join("".join(parser.title).split()))[0] or None
     return "\n".join(l for l in lines if l), title
 
 
