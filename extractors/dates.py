@@ -25,7 +25,7 @@ def make_date(y: int, m: int, d: int) -> date | None:
 
 def role_for(before: str, after: str) -> str:
     b = before[-80:].lower()
-    if re.search(r"hiệu lực(?: thi hành)?(?: kể)?(?: từ)?\s*$", b):
+    if re.search(r"hiệu lực(?: thi hành)?(?: kể)?(?: từ)?(?:\s*ngày)?\s*$", b):
         return "effective"
     if re.search(r"(?:trước|chậm nhất|hạn chót|hạn)\s*(?:ngày)?\s*$", b):
         return "deadline"

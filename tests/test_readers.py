@@ -1,0 +1,69 @@
+import docx
+from reportlab.pdfgen import canvas
+
+from extractors.readers import read
+from extractors.readers.text import html_to_text
+
+
+def test_docx_merged_cells_counted_once(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("QUYẾT ĐỊNH")
+    t = d.add_table(rows=3, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "I. KHỐI A"
+    t.cell(1, 0).text, t.cell(1, 1).text = "G", "Sở Nội vụ"
+    t.cell(2, 1).text = "Sở Tư pháp"
+    t.cell(1, 0).merge(t.cell(2, 0))
+    path = tmp_path / "m.docx"
+    d.save(path)
+    doc = read(path)
+    assert doc.status == "ok" and doc.format == "docx"
+    assert [b.kind for b in doc.blocks] == ["paragraph", "table"]
+    rows = doc.blocks[1].rows
+    assert rows[0] == ["I. KHỐI A", None, None]
+    assert rows[1][0] == "G" and rows[2][0] is None and rows[2][1] == "Sở Tư pháp"
+
+
+def test_pdf_sample_reads_columns_and_tables(samples_dir):
+    doc = read(samples_dir / "2024" / "qd-138-2024-bacninh.pdf")
+    assert doc.status == "ok" and doc.pages >= 3
+    texts = [l.text for l in doc.lines()]
+    assert "Số: 138/QĐ-UBND" in texts  # split from the place-date column printed beside it
+    assert any(b.kind == "table" for b in doc.blocks)
+    assert all(l.page for l in doc.lines())
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path):
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(100, 100, 300, 300, fill=1)
+    c.showPage()
+    c.save()
+    doc = read(path)
+    assert doc.status == "needs_ocr" and "OCR" in doc.error
+
+
+def test_bad_files_get_a_status_not_an_exception(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "fake.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "fake.docx").write_bytes(b"plain text")
+    (tmp_path / "x.xyz").write_text("hello")
+    assert read(tmp_path / "empty.txt").status == "empty"
+    assert read(tmp_path / "fake.pdf").status == "unreadable"
+    assert read(tmp_path / "fake.docx").status == "unreadable"
+    assert read(tmp_path / "x.xyz").status == "unsupported"
+    assert read(tmp_path / "missing.pdf").status == "unreadable"
+
+
+def test_html_drops_scripts_and_navigation():
+    text, title = html_to_text("<html><head><title>Tin - Cổng TTĐT</title><script>var x=1</script></head>"
+                               "<body><nav>Trang chủ | Tin tức</nav><h1>Khối thi đua ký giao ước</h1>"
+                               "<p>Sáng 20/2, tại …</p><footer>Bản quyền</footer></body></html>")
+    assert "var x" not in text and "Trang chủ" not in text and "Bản quyền" not in text
+    assert title == "Khối thi đua ký giao ước" and "Sáng 20/2" in text
+
+
+def test_text_is_nfc(tmp_path):
+    import unicodedata
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", "Quyết định Hoà Bình"), encoding="utf-8")
+    assert read(path).blocks[0].text == "Quyết định Hoà Bình"

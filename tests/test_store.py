@@ -1,0 +1,49 @@
+import pytest
+
+from extractors.extract import safe_extract
+from pipeline.store import counts, ensure_schema, load_record, open_db
+
+
+@pytest.fixture(scope="module")
+def sample_record(samples_dir):
+    return safe_extract(str(samples_dir / "2024" / "qd-138-2024-bacninh.pdf"))
+
+
+def test_schema_is_idempotent(tmp_path):
+    db = open_db(str(tmp_path / "a.db"))
+    ensure_schema(db)
+    ensure_schema(db)
+    assert {"documents", "decisions", "groups", "memberships", "units", "persons", "dates", "references",
+            "validation_issues", "documents_fts"} <= set(db.table_names())
+    assert db.execute("pragma user_version").fetchone()[0] >= 1
+    assert db.table("memberships").foreign_keys
+
+
+def test_loading_twice_changes_nothing(tmp_path, sample_record):
+    record, text = sample_record
+    db = open_db(str(tmp_path / "a.db"))
+    assert load_record(db, record, text) is True
+    before = counts(db)
+    assert load_record(db, record, text) is False
+    assert counts(db) == before and before["memberships"] == sum(len(g["members"]) for g in record["groups"])
+    row = next(db.query("select page, line, source_path from memberships where unit_name = 'Sở Công thương'"))
+    assert row["page"] and row["line"] and row["source_path"].endswith(".pdf")
+
+
+def test_a_failed_load_leaves_nothing_half_written(tmp_path, sample_record):
+    import copy
+    record, text = sample_record
+    bad = copy.deepcopy(record)
+    bad["groups"][1]["members"][0]["role"] = object()  # not storable: fails mid-document
+    db = open_db(str(tmp_path / "a.db"))
+    with pytest.raises(Exception):
+        load_record(db, bad, text)
+    assert counts(db)["documents"] == 0 and counts(db)["memberships"] == 0
+
+
+def test_full_text_search_without_diacritics(tmp_path, sample_record):
+    record, text = sample_record
+    db = open_db(str(tmp_path / "a.db"))
+    load_record(db, record, text)
+    hits = list(db.query("select rowid from documents_fts where documents_fts match 'quyet dinh thi dua'"))
+    assert len(hits) == 1
