@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import subprocess
 import sys
@@ -28,6 +27,9 @@ def prefect_env() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
+    # The temporary server stops with the process and its event recorder may be cut off
+    # mid-flush (results are already saved): keep that shutdown noise off the terminal.
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
 
 
 def cmd_run(args) -> int:
@@ -41,9 +43,6 @@ def cmd_run(args) -> int:
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         s = ingest(paths=args.paths, db_path=args.db, year=args.year)
-    # The temporary Prefect server stops with the process; its event recorder may be cut off
-    # mid-flush then (results are already saved): keep that shutdown noise off the terminal.
-    logging.getLogger("prefect.server").setLevel(logging.CRITICAL)
     print(f"quyetdinh run → {args.db}")
     print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
     print(f"  decisions:   {s['decisions']}")
@@ -66,7 +65,8 @@ def record_text(rec: dict) -> str:
         if rec["subject"]:
             out.append(f"  {rec['subject']}")
         if signer.get("name"):
-            out.append(f"  signed: {signer.get('authority') or ''} {signer.get('title') or ''} {signer['name']}".replace("  ", " "))
+            parts = [signer.get("authority"), signer.get("title"), signer["name"]]
+            out.append("  signed: " + " ".join(p for p in parts if p))
         for g in rec["groups"]:
             out.append(f"  {g['name']} ({len(g['members'])} units; leader: {g['leader'] or '—'}; deputies: {', '.join(g['deputies']) or '—'})")
             for m in g["members"]:
