@@ -40,7 +40,7 @@ COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân c�
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
 COLUMN_STT = re.compile(r"^(?:stt|tt|số\s*tt)$", re.IGNORECASE)
 POST_TITLE = re.compile(
-    r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Giám đốc|Chánh\s+Văn phòng|Chánh\s+Thanh tra|"
+    r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Giám đốc|Chánh|"
     r"Chủ tịch|Bí thư|Thủ trưởng|Tổng Giám đốc|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
     r"Tổng biên tập|Trưởng)\s+")
 ASSIGN_TAIL = re.compile(

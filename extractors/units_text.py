@@ -21,7 +21,7 @@ _HEADS_CASED = [
     "Bảo tàng", "Tạp chí", "Chi nhánh", "Cảng vụ", "Văn phòng", "Tỉnh ủy", "Tỉnh uỷ",
     "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Hạt", "Đội", "Khu", "Cảnh sát",
 ]
-_HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "HĐND", "BQL", "quận", "huyện", "thị xã",
+_HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "BQL", "quận", "huyện", "thị xã",
                   "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn"]
 _NOT_HEADS = re.compile(r"^((?i:xã hội)|Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
                         r"Đoàn kết|Đội ngũ|Khu vực)\b")

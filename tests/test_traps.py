@@ -68,3 +68,15 @@ def test_roster_year_from_the_roster_sentence_not_the_meeting():
 def test_unstated_roster_year_is_null_with_a_warning():
     rec = extract(text_doc("Số: 957/UBND-VX\nV/v điều chỉnh cụm thi đua\n1. Cụm 1:\n- Quận 1\n- Quận 3\n+ Cụm trưởng: Quận 1"))
     assert rec["year"] is None and any("year" in w for w in rec["warnings"])
+
+
+def test_hdnd_inside_a_name_and_chanh_thanh_tra_post():
+    g = groups_of("Hội nghị do đồng chí Lê Thị C – Chánh Thanh tra tỉnh, Phó Trưởng khối, đồng chủ trì.\n"
+                  "Khối thi đua tổng hợp gồm 2 đơn vị: Văn phòng Đoàn ĐBQH và HĐND tỉnh, Thanh tra tỉnh.")[0]
+    assert [m["name"] for m in g["members"]] == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Thanh tra tỉnh"]
+    assert g["deputies"] == ["Thanh tra tỉnh"]
+
+
+def test_publication_stamp_with_weekday():
+    meta = find_metadata(text_doc("Cụm thi đua số 1 ký kết giao ước\nThứ Năm, 10/03/2022 | 16:20\nSáng 9/3, …").lines())
+    assert meta["issued_date"] == date(2022, 3, 10)
