@@ -35,6 +35,7 @@ NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thốn
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
 COLUMN_LEADER = re.compile(r"chủ trì|" + ROLE_RE.pattern, re.IGNORECASE)
+COLUMN_DEPUTY = re.compile(r"phó\s+(?:trưởng\s+)?(?:khối|cụm)|(?:khối|cụm)\s+phó", re.IGNORECASE)
 COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
@@ -191,7 +192,9 @@ class GroupFinder:
                 cols["note"] = j
             elif COLUMN_GROUP.match(c) and "group" not in cols:
                 cols["group"] = j
-            elif COLUMN_LEADER.search(c):
+            elif COLUMN_DEPUTY.search(c) and not re.search(r"(?i)^(?:đơn vị|tên)", c):
+                cols["deputy"] = j
+            elif COLUMN_LEADER.search(c) and not re.search(r"(?i)thành viên", c):
                 cols["leader"] = j  # "Đơn vị chủ trì (Trưởng khối)": a role column, not members
             elif COLUMN_NAME.search(c):
                 cols["name"] = j
@@ -238,23 +241,44 @@ class GroupFinder:
                     group_value = value
                     h = parse_heading(value) or (display_case(value), None, None)
                     self.open_group(*h, line)
-            if "leader" in cols and self.current is not None and cells[cols["leader"]]:
-                self.current.set_role("leader", clean_item(cells[cols["leader"]])[0])
-            name = cells[cols["name"]] if "name" in cols else None
-            if not name or self.current is None:
+            if self.current is not None:
+                for key in ("leader", "deputy"):
+                    if key in cols and row[cols[key]]:
+                        for unit in self.cell_units(row[cols[key]]):
+                            self.current.set_role(key, clean_item(unit)[0])
+            raw = row[cols["name"]] if "name" in cols else None
+            if not raw or self.current is None:
                 continue
-            if re.fullmatch(r"(?i)tổng(?: cộng| số)?.*", name):
-                continue
-            clean, role = clean_item(name)
-            if not clean:
-                continue
-            self.current.add_member(clean, line)
             note = cells[cols["note"]] if "note" in cols and cols["note"] < len(cells) else None
-            if note and ROLE_RE.search(note):
-                role = role_of(ROLE_RE.search(note).group(0))
-            if role:
-                self.current.set_role(role, clean)
+            for unit in self.cell_units(raw):
+                if re.fullmatch(r"(?i)tổng(?: cộng| số)?.*", unit):
+                    continue
+                clean, role = clean_item(unit)
+                if not clean:
+                    continue
+                self.current.add_member(clean, line)
+                if note and ROLE_RE.search(note):
+                    role = role_of(ROLE_RE.search(note).group(0))
+                if role:
+                    self.current.set_role(role, clean)
         self.table_group, self.current = self.current, None
+
+    def cell_units(self, raw: str) -> list[str]:
+        """The units in one cell. A DOCX cell holds one unit per paragraph; in a PDF a line
+        break may only wrap a long name, so a line that does not open a unit continues the last."""
+        lines = [" ".join(l.split()) for l in raw.split("\n") if l.strip()]
+        units: list[str] = []
+        for l in lines:
+            bare = re.sub(r"^(?:\d{1,3}[.)]|[-–•+*])\s*", "", l)
+            opens = starts_with_head(bare) or bare != l or self.doc.format != "pdf"
+            if units and not opens:
+                units[-1] += " " + l
+            else:
+                units.append(l)
+        out: list[str] = []
+        for u in units:
+            out.extend(p.strip() for p in u.split(";") if p.strip()) if ";" in u else out.append(u)
+        return out
 
     # -- sentences ---------------------------------------------------------------------
     def handle_roster_sentence(self, sentence: str, line: Line) -> None:

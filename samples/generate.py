@@ -432,6 +432,8 @@ def truth_group(g, ordinal=None, stated=None, **extra):
 #   ("table", spec)      table: {"header": [...], "widths": [mm...], "rows": [[...]...],
 #                                "spans": [(r0, c0, r1, c1)...], "bold_rows": {...},
 #                                "align": ["CENTER", "LEFT", ...]}
+#                        optional: "borderless": True, "valign": "TOP" (PDF only);
+#                        a cell value may be a list of strings = one paragraph each (DOCX only)
 # Inline markup in texts: <b>…</b> and <i>…</i>.
 
 _FONTS_REGISTERED = False
@@ -525,9 +527,10 @@ def write_pdf(spec, path):
                     style = S["cell_c"] if align[c] == "CENTER" else S["cell"]
                 cells.append(Paragraph(_rl(val), style) if val else "")
             data.append(cells)
-        ts = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # "borderless": no ruling lines at all; "valign": "TOP" keeps wrapped cells readable
+        ts = [] if t.get("borderless") else [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        ts += [
+            ("VALIGN", (0, 0), (-1, -1), t.get("valign", "MIDDLE")),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ]
@@ -757,10 +760,13 @@ def write_docx(spec, path):
             for c, val in enumerate(row):
                 if not val:
                     continue
-                par = _first_par(tbl.cell(r + 1, c))
+                cell = tbl.cell(r + 1, c)
                 bold = r in bold_rows
-                _add_runs(par, val, bold=bold, size=12)
-                _para_fmt(par, AL.CENTER if align[c] == "CENTER" and not bold else AL.LEFT)
+                # a list value = several paragraphs inside one cell (one unit per paragraph)
+                for k, line in enumerate(val if isinstance(val, list) else [val]):
+                    par = _first_par(cell) if k == 0 else cell.add_paragraph()
+                    _add_runs(par, line, bold=bold, size=12)
+                    _para_fmt(par, AL.CENTER if align[c] == "CENTER" and not bold else AL.LEFT)
         for (r0, c0, r1, c1) in t.get("spans", ()):
             if r1 > r0:  # vertical merge: centre vertically
                 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT as VA

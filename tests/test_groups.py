@@ -118,3 +118,24 @@ I. KHỐI CÁC CƠ QUAN THAM MƯU TỔNG HỢP (gồm 02 đơn vị)
 def test_text_without_roster_has_no_groups():
     groups, _ = one("Căn cứ Luật Thi đua, khen thưởng;\nĐiều 1. Ban hành Quy chế tổ chức và hoạt động Cụm, Khối thi đua.")
     assert groups == []
+
+
+def test_one_row_per_group_with_role_columns():
+    doc = Document(path="t.docx", sha256="0" * 64, format="docx")
+    doc.add_table([["TT", "Tên Khối thi đua", "Đơn vị thành viên", "Trưởng khối", "Phó khối"],
+                   ["1", "Khối các cơ quan tổng hợp", "Sở Nội vụ\nSở Tài chính\nThanh tra tỉnh", "Sở Tài chính", "Thanh tra tỉnh"],
+                   ["2", "Khối văn hóa - xã hội", "Sở Y tế\nQuỹ Đầu tư phát triển tỉnh", "Quỹ Đầu tư phát triển tỉnh Hà Tĩnh", ""]],
+                  None, 1)
+    groups, _ = find_groups(doc)
+    assert [[m["name"] for m in g["members"]] for g in groups] == [
+        ["Sở Nội vụ", "Sở Tài chính", "Thanh tra tỉnh"], ["Sở Y tế", "Quỹ Đầu tư phát triển tỉnh"]]
+    assert groups[0]["leader"] == "Sở Tài chính" and groups[0]["deputies"] == ["Thanh tra tỉnh"]
+    assert groups[1]["members"][1]["role"] == "leader"
+
+
+def test_pdf_cell_line_breaks_wrap_long_names():
+    doc = Document(path="t.pdf", sha256="0" * 64, format="pdf")
+    doc.add_table([["STT", "Tên đơn vị", "Ghi chú"], ["I. KHỐI KINH TẾ", None, None],
+                   ["1", "Ban Quản lý khu vực phát triển\nĐô thị Bắc Ninh", "Trưởng khối"]], 3, 1)
+    groups, _ = find_groups(doc)
+    assert groups[0]["members"][0]["name"] == "Ban Quản lý khu vực phát triển Đô thị Bắc Ninh"

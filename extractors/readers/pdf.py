@@ -6,6 +6,8 @@ such a line into its columns so each keeps its own text.
 """
 from __future__ import annotations
 
+import re
+
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
@@ -17,8 +19,9 @@ MAX_PAGES = 500
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
 
 
-def split_columns(chars: list[dict]) -> list[str]:
-    """Split one text line (its chars, left to right) where a wide gap separates columns."""
+def split_columns(chars: list[dict]) -> list[tuple[float, str]]:
+    """Split one text line (its chars, left to right) where a wide gap separates columns;
+    each part comes with its left x."""
     parts: list[list[dict]] = [[]]
     prev = None
     for ch in chars:
@@ -30,7 +33,56 @@ def split_columns(chars: list[dict]) -> list[str]:
                 parts[-1].append({"text": " "})
         parts[-1].append(ch)
         prev = ch
-    return [" ".join("".join(c["text"] for c in p).split()) for p in parts if p]
+    return [(p[0]["x0"], " ".join("".join(c["text"] for c in p).split())) for p in parts if p]
+
+
+ROW_START = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
+
+
+def _is_row(segs) -> bool:
+    return len(segs) >= 2 and bool(ROW_START.match(segs[0][1]) or HEADER_START.match(segs[0][1]))
+
+
+def borderless_tables(lines: list[tuple[float, list]]) -> list[tuple[float, str, object]]:
+    """Rebuild tables drawn without ruling lines from their columns' x positions.
+
+    A run of lines whose first cell is a row number (or an "STT" header) is a table; a
+    single line whose x matches a later column continues the cell above (a wrapped name);
+    another single line between rows is a title row spanning the table.
+    """
+    items: list[tuple[float, str, object]] = []
+    i = 0
+    while i < len(lines):
+        top, segs = lines[i]
+        if not _is_row(segs):
+            items.extend((top, "text", t) for _, t in segs)
+            i += 1
+            continue
+        cols = [x for x, _ in segs]
+        rows: list[list[str | None]] = []
+        start = top
+        while i < len(lines):
+            t, segs = lines[i]
+            if _is_row(segs):
+                row: list[str | None] = [""] * len(cols)
+                for x, text in segs:
+                    j = max((k for k, cx in enumerate(cols) if cx <= x + 4), default=0)
+                    row[j] = (row[j] + " " + text).strip() if row[j] else text
+                rows.append(row)
+            elif len(segs) == 1 and rows and any(abs(segs[0][0] - cx) <= 4 for cx in cols[1:]):
+                j = min(range(1, len(cols)), key=lambda k: abs(cols[k] - segs[0][0]))
+                rows[-1][j] = (rows[-1][j] + "\n" + segs[0][1]).strip() if rows[-1][j] else segs[0][1]
+            elif len(segs) == 1 and i + 1 < len(lines) and _is_row(lines[i + 1][1]):
+                rows.append([segs[0][1]] + [None] * (len(cols) - 1))
+            else:
+                break
+            i += 1
+        if len(rows) >= 2:
+            items.append((start, "table", rows))
+        else:
+            items.extend((start, "text", c) for row in rows for c in row if c)
+    return items
 
 
 def _outside(bboxes):
@@ -47,12 +99,12 @@ def read_page(page, number: int, doc: Document) -> bool:
     tables = page.find_tables()
     bboxes = [t.bbox for t in tables]
     body = page.filter(_outside(bboxes)) if bboxes else page
-    items: list[tuple[float, str, object]] = []
+    lines = []
     for ln in body.extract_text_lines(return_chars=True, strip=True):
-        chars = sorted(ln["chars"], key=lambda c: c["x0"])
-        for part in split_columns(chars):
-            if part:
-                items.append((ln["top"], "text", part))
+        segs = [(x, t) for x, t in split_columns(sorted(ln["chars"], key=lambda c: c["x0"])) if t]
+        if segs:
+            lines.append((ln["top"], segs))
+    items = borderless_tables(lines)
     for t in tables:
         items.append((t.bbox[1], "table", t.extract()))
     items.sort(key=lambda it: it[0])
