@@ -208,7 +208,10 @@ class GroupFinder:
                 self.columns, start = dict(cols, width=len(row)), i + 1
                 break
         else:
-            if not (self.columns and self.columns["width"] == len(rows[0])):
+            inferred = infer_columns(rows)
+            if inferred and not (self.columns and self.columns["width"] == len(rows[0])):
+                self.columns = dict(inferred, width=len(rows[0]))
+            elif not (self.columns and self.columns["width"] == len(rows[0])):
                 # Not a roster table (e.g. the two-column header): read it as text.
                 for r, row in enumerate(rows):
                     for cell in row:
@@ -383,6 +386,18 @@ class GroupFinder:
                 elif any(same_unit(full, d) for d in g.deputies):
                     m["role"] = "deputy"
         return groups
+
+
+def infer_columns(rows: list[list[str | None]]) -> dict | None:
+    """A table without a header row: row numbers in the first column, unit names in the
+    second, and a role note after them if any row has one."""
+    numbered = [r for r in rows if r and r[0] and re.fullmatch(r"\d{1,3}\.?", r[0].strip()) and len(r) >= 2]
+    if len(numbered) < 2 or not all(r[1] and starts_with_head(r[1]) for r in numbered[:5]):
+        return None
+    cols = {"stt": 0, "name": 1}
+    if any(len(r) > 2 and r[2] and ROLE_RE.search(r[2]) for r in numbered):
+        cols["note"] = 2
+    return cols
 
 
 def unit_before(text: str) -> str | None:

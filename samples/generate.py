@@ -2077,6 +2077,221 @@ def doc_tin_thaibinh_2022_cut():
     return spec, truth
 
 
+# ---- (l) QĐ 210/QĐ-UBND Hà Tĩnh 2024: DOCX, one table row per bloc, members in one cell -------
+HT_KHOI_2024 = [
+    {"kind": "khối", "name": "Khối các cơ quan tổng hợp",
+     "members": ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng UBND tỉnh", "Sở Nội vụ",
+                 "Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Tư pháp", "Thanh tra tỉnh"],
+     "leader": "Sở Kế hoạch và Đầu tư", "deputies": ["Thanh tra tỉnh"]},
+    {"kind": "khối", "name": "Khối các cơ quan kinh tế - kỹ thuật",
+     "members": ["Sở Công Thương", "Sở Nông nghiệp và Phát triển nông thôn",
+                 "Sở Giao thông vận tải", "Sở Xây dựng", "Sở Tài nguyên và Môi trường",
+                 "Ban Quản lý Khu kinh tế tỉnh"],
+     "leader": "Sở Xây dựng", "deputies": ["Sở Công Thương"]},
+    {"kind": "khối", "name": "Khối các cơ quan văn hóa - xã hội",
+     "members": ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch",
+                 "Sở Lao động - Thương binh và Xã hội", "Sở Thông tin và Truyền thông",
+                 "Đài Phát thanh - Truyền hình tỉnh", "Báo Hà Tĩnh"],
+     # the Trưởng khối column adds the province name; the member cell does not
+     "leader": "Đài Phát thanh - Truyền hình tỉnh Hà Tĩnh",
+     "leader_matches_member": "Đài Phát thanh - Truyền hình tỉnh",
+     "deputies": ["Sở Y tế"]},
+    {"kind": "khối", "name": "Khối các đơn vị sự nghiệp",
+     "members": ["Trường Đại học Hà Tĩnh", "Trường Cao đẳng Kỹ thuật Việt - Đức Hà Tĩnh",
+                 "Trường Chính trị Trần Phú",
+                 "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+                 "Ban Quản lý dự án đầu tư xây dựng công trình dân dụng và công nghiệp tỉnh"],
+     "leader": "Trường Đại học Hà Tĩnh",
+     "deputies": ["Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh"]},
+]
+
+
+def doc_qd210_2024_hatinh():
+    number = "210/QĐ-UBND"
+    subject = "Về việc kiện toàn các Khối thi đua thuộc UBND tỉnh năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98_LONG)
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 09/TTr-SNV ngày 17 tháng "
+                     "01 năm 2024."))
+    refs.append(ref("to_trinh", "09/TTr-SNV", "2024-01-17", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "185/QĐ-UBND", "2023-01-31", "UBND tỉnh"))
+    rows = [[str(k), g["name"], list(g["members"]), g["leader"], g["deputies"][0]]
+            for k, g in enumerate(HT_KHOI_2024, 1)]
+    table = {"header": ["TT", "Tên Khối thi đua", "Đơn vị thành viên", "Trưởng khối",
+                        "Phó khối"],
+             "widths": [10, 34, 63, 30, 28], "rows": rows,
+             "align": ["CENTER", "LEFT", "LEFT", "LEFT", "LEFT"]}
+    n_units = sum(len(g["members"]) for g in HT_KHOI_2024)
+    spec = header("HÀ TĨNH", number, "Hà Tĩnh, ngày 24 tháng 01 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 210/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Hà Tĩnh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", f"<b>Điều 1.</b> Kiện toàn 04 Khối thi đua thuộc UBND tỉnh năm 2024 gồm "
+                  f"{n_units} cơ quan, đơn vị và phân công đơn vị Trưởng khối, Phó khối (chi tiết "
+                  "tại Phụ lục kèm theo)."),
+            ("p", "<b>Điều 2.</b> Đơn vị Trưởng khối chủ trì, phối hợp với đơn vị Phó khối xây "
+                  "dựng chương trình hoạt động, tổ chức ký kết giao ước thi đua, kiểm tra chéo, sơ "
+                  "kết, tổng kết và bình xét thi đua của Khối; đề nghị UBND tỉnh tặng Cờ thi đua, "
+                  "Bằng khen cho các đơn vị dẫn đầu theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký, thay thế Quyết định số "
+                  "185/QĐ-UBND ngày 31/01/2023 của UBND tỉnh."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Trưởng ban Ban Thi đua - Khen "
+                  "thưởng tỉnh và Thủ trưởng các cơ quan, đơn vị có tên tại Phụ lục kèm theo chịu "
+                  "trách nhiệm thi hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (để b/c);",
+                       "- TT Tỉnh ủy, TT HĐND tỉnh;", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh;", "- Lưu: VT, NC1."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Phan Đình Thái",
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC KHỐI THI ĐUA THUỘC UBND TỈNH NĂM 2024"),
+            ("center_i", "(Kèm theo Quyết định số 210/QĐ-UBND ngày 24/01/2024 của UBND tỉnh "
+                         "Hà Tĩnh)"),
+            ("rule",),
+            ("table", table),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-01-24", "place": "Hà Tĩnh", "issuer": "UBND tỉnh Hà Tĩnh",
+        "subject": subject,
+        "signer": {"name": "Phan Đình Thái", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [truth_group(g, None, None) for g in HT_KHOI_2024],
+        "references": refs,
+        "notes": [
+            "Synthetic. Appendix table 'TT | Tên Khối thi đua | Đơn vị thành viên | Trưởng khối | "
+            "Phó khối' with ONE ROW PER BLOC: the 'Đơn vị thành viên' cell holds every member, one "
+            "paragraph per unit (no numbering, no separators); the Trưởng khối and Phó khối cells "
+            "hold one unit each. Members are the paragraphs of that cell, in order.",
+            "TT (1-4) only numbers the table rows and the bloc names carry no number, so ordinal "
+            "is null (as in KH 30). No per-bloc count is stated (stated_member_count null); Điều 1 "
+            f"gives the total ('gồm {n_units} cơ quan, đơn vị').",
+            "The Trưởng khối of Khối các cơ quan văn hóa - xã hội is written 'Đài Phát thanh - "
+            "Truyền hình tỉnh Hà Tĩnh' while the member cell has 'Đài Phát thanh - Truyền hình "
+            "tỉnh': leader keeps the written form, leader_matches_member gives the member. Every "
+            "other leader/deputy is spelled exactly as its member entry.",
+            "Long names wrap inside the member cell ('Ban Quản lý dự án đầu tư xây dựng công "
+            "trình dân dụng và công nghiệp tỉnh'); the deputy of Khối các đơn vị sự nghiệp is also "
+            "a long name. 'Sở Văn hóa, Thể thao và Du lịch' and 'Trường Cao đẳng Kỹ thuật Việt - "
+            "Đức Hà Tĩnh' contain a comma / a dash of their own.",
+            "Signed 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'; authority 'KT. CHỦ TỊCH'.",
+        ],
+    }
+    return spec, truth
+
+
+# ---- (m) QĐ 333/QĐ-UBND Phú Thọ 2024: PDF, borderless appendix table, a wrapped name ----------
+PT_CUM_2024 = [
+    {"kind": "cụm", "name": "Cụm thi đua số 1", "ordinal": "1",
+     "members": ["UBND thành phố Việt Trì", "UBND thị xã Phú Thọ", "UBND huyện Lâm Thao",
+                 "UBND huyện Phù Ninh", "UBND huyện Thanh Ba", "UBND huyện Đoan Hùng"],
+     "leader": "UBND thành phố Việt Trì", "deputies": ["UBND huyện Lâm Thao"]},
+    {"kind": "cụm", "name": "Cụm thi đua số 2", "ordinal": "2",
+     "members": ["UBND huyện Hạ Hòa", "UBND huyện Cẩm Khê", "UBND huyện Yên Lập",
+                 "UBND huyện Tam Nông"],
+     "leader": "UBND huyện Cẩm Khê", "deputies": ["UBND huyện Tam Nông"]},
+    {"kind": "cụm", "name": "Cụm thi đua số 3", "ordinal": "3",
+     # the one name written in full: too long for the name column, it wraps onto a 2nd line
+     "members": ["Ủy ban nhân dân huyện Thanh Thủy", "UBND huyện Thanh Sơn",
+                 "UBND huyện Tân Sơn"],
+     "leader": "UBND huyện Tân Sơn", "deputies": ["UBND huyện Thanh Sơn"]},
+]
+
+
+def doc_qd333_2024_phutho():
+    number = "333/QĐ-UBND"
+    subject = "Về việc phân chia Cụm thi đua các huyện, thành, thị năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP_SHORT, CC_LUAT_TDKT_SHORT, CC_ND98)
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 18/TTr-SNV ngày "
+                     "29/01/2024."))
+    refs.append(ref("to_trinh", "18/TTr-SNV", "2024-01-29", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "295/QĐ-UBND", "2023-02-10", "UBND tỉnh"))
+    rows, spans, bold_rows = [], [], []
+    for g in PT_CUM_2024:
+        spans.append((len(rows), 0, len(rows), 2))
+        bold_rows.append(len(rows))
+        rows.append([f"{upper_vi(g['name'])} ({count_label(len(g['members']))})", "", ""])
+        for k, m in enumerate(g["members"], 1):
+            note = ("Cụm trưởng" if m == g["leader"] else
+                    "Cụm phó" if m in g["deputies"] else "")
+            rows.append([str(k), m, note])
+    table = {"header": ["STT", "Tên đơn vị", "Ghi chú"], "widths": [16, 64, 34],
+             "rows": rows, "spans": spans, "bold_rows": bold_rows,
+             "align": ["CENTER", "LEFT", "CENTER"], "borderless": True, "valign": "TOP"}
+    n_units = sum(len(g["members"]) for g in PT_CUM_2024)
+    spec = header("PHÚ THỌ", number, "Phú Thọ, ngày 06 tháng 02 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 333/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Phú Thọ"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", f"<b>Điều 1.</b> Phân chia {n_units} huyện, thành, thị thành 03 Cụm thi đua và "
+                  "phân công Cụm trưởng, Cụm phó năm 2024 (có Phụ lục danh sách kèm theo)."),
+            ("p", "<b>Điều 2.</b> Cụm trưởng chủ trì, phối hợp với Cụm phó xây dựng kế hoạch hoạt "
+                  "động, tổ chức ký kết giao ước thi đua, kiểm tra chéo, sơ kết, tổng kết và bình "
+                  "xét, suy tôn đơn vị dẫn đầu Cụm đề nghị tặng Cờ thi đua theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký, thay thế Quyết định số "
+                  "295/QĐ-UBND ngày 10/02/2023 của UBND tỉnh. Chánh Văn phòng UBND tỉnh, Giám đốc "
+                  "Sở Nội vụ, Chủ tịch UBND các huyện, thành, thị và Thủ trưởng các đơn vị có liên "
+                  "quan chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- CT, các PCT UBND tỉnh;",
+                       "- Lưu: VT, NCTH."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Hồ Đức Lâm",
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC CỤM THI ĐUA CÁC HUYỆN, THÀNH, THỊ NĂM 2024"),
+            ("center_i", "(Kèm theo Quyết định số 333/QĐ-UBND ngày 06/02/2024 của UBND tỉnh "
+                         "Phú Thọ)"),
+            ("rule",),
+            ("table", table),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-02-06", "place": "Phú Thọ", "issuer": "UBND tỉnh Phú Thọ",
+        "subject": subject,
+        "signer": {"name": "Hồ Đức Lâm", "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [truth_group(g, g["ordinal"], len(g["members"])) for g in PT_CUM_2024],
+        "references": refs,
+        "notes": [
+            "Synthetic. Appendix on page 2: a BORDERLESS table (no ruling lines at all - the only "
+            "drawn line on the page is the short rule under the heading - so pdfplumber's "
+            "extract_tables finds nothing) whose columns exist only by x position: "
+            "STT at the left, Tên đơn vị in the middle, Ghi chú ('Cụm trưởng' / 'Cụm phó') at the "
+            "right, on the same text line as the member. Bold header line 'STT Tên đơn vị Ghi chú'.",
+            "Each cụm is introduced by a bold title line 'CỤM THI ĐUA SỐ 1 (06 đơn vị)' starting at "
+            "the left edge; name 'Cụm thi đua số 1' in normal case, ordinal '1', count from the "
+            "suffix. STT restarts at 1 in each cụm.",
+            "'Ủy ban nhân dân huyện Thanh Thủy' (Cụm 3, no role) is the only name written in full "
+            "and is too long for its column: it wraps, so 'Thủy' stands alone on the next text "
+            "line in the middle column, followed by the line '2 UBND huyện Thanh Sơn Cụm phó'. The "
+            "member is the whole wrapped name, kept as written (not shortened to 'UBND').",
+            "In Cụm 3 the deputy (STT 2) comes before the leader (STT 3).",
+            f"3 cụm, {n_units} units, as stated in Điều 1 ('Phân chia {n_units} huyện, thành, thị "
+            "thành 03 Cụm thi đua'). Signed 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'.",
+        ],
+    }
+    return spec, truth
+
+
 # --------------------------------------------------------------------------------------
 # 5. main
 # --------------------------------------------------------------------------------------
@@ -2098,6 +2313,8 @@ SAMPLES = [
     ("other/qd-2023-ninhbinh-khoi.pdf", doc_qd96_2023_ninhbinh, write_pdf),
     ("other/tin-2023-hanam-khoi.txt", doc_tin_hanam_2023, write_txt),
     ("other/tin-2022-thaibinh-cum-cut.txt", doc_tin_thaibinh_2022_cut, write_txt),
+    ("other/qd-2024-hatinh-khoi-hang.docx", doc_qd210_2024_hatinh, write_docx),
+    ("other/qd-2024-phutho-cum-noborder.pdf", doc_qd333_2024_phutho, write_pdf),
 ]
 
 TRUTH_KEYS = ["doc_type", "number", "symbol", "issued_date", "place", "issuer", "subject",

@@ -67,3 +67,11 @@ def test_text_is_nfc(tmp_path):
     path = tmp_path / "nfd.txt"
     path.write_text(unicodedata.normalize("NFD", "Quyết định Hoà Bình"), encoding="utf-8")
     assert read(path).blocks[0].text == "Quyết định Hoà Bình"
+
+
+def test_pdf_table_without_borders_is_rebuilt(samples_dir):
+    doc = read(samples_dir / "other" / "qd-2024-phutho-cum-noborder.pdf")
+    rows = [r for b in doc.blocks if b.kind == "table" for r in b.rows]
+    assert ["CỤM THI ĐUA SỐ 1 (06 đơn vị)", None, None] in rows
+    assert ["1", "UBND thành phố Việt Trì", "Cụm trưởng"] in rows
+    assert ["1", "Ủy ban nhân dân huyện Thanh\nThủy", ""] in rows  # a wrapped name stays in its cell

@@ -19,21 +19,26 @@ MAX_PAGES = 500
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
 
 
-def split_columns(chars: list[dict]) -> list[tuple[float, str]]:
+def split_columns(chars: list[dict]) -> list[tuple[float, float, str]]:
     """Split one text line (its chars, left to right) where a wide gap separates columns;
-    each part comes with its left x."""
+    each part comes with its left and right x."""
     parts: list[list[dict]] = [[]]
     prev = None
     for ch in chars:
+        if ch["text"] == " ":
+            continue  # gaps are measured between visible characters
         if prev is not None:
             gap = ch["x0"] - prev["x1"]
-            if gap > COLUMN_GAP_EM * max(prev.get("size", 10), 1):
+            size = max(prev.get("size", 10), 1)
+            so_far = "".join(c["text"] for c in parts[-1]).strip()
+            # A row number with a wide gap after it is a cell of a table without borders.
+            if gap > COLUMN_GAP_EM * size or (gap > 1.5 * size and re.fullmatch(r"\d{1,3}\.?", so_far)):
                 parts.append([])
-            elif gap > 0.15 * max(prev.get("size", 10), 1) and ch["text"] != " " and prev["text"] != " ":
-                parts[-1].append({"text": " "})
+            elif gap > 0.15 * size:
+                parts[-1].append({"text": " ", "x0": prev["x1"], "x1": ch["x0"]})
         parts[-1].append(ch)
         prev = ch
-    return [(p[0]["x0"], " ".join("".join(c["text"] for c in p).split())) for p in parts if p]
+    return [(p[0]["x0"], p[-1]["x1"], " ".join("".join(c["text"] for c in p).split())) for p in parts if p]
 
 
 ROW_START = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
@@ -41,7 +46,7 @@ HEADER_START = re.compile(r"^(?:STT|TT|Số\s*TT)$", re.IGNORECASE)
 
 
 def _is_row(segs) -> bool:
-    return len(segs) >= 2 and bool(ROW_START.match(segs[0][1]) or HEADER_START.match(segs[0][1]))
+    return len(segs) >= 2 and bool(ROW_START.match(segs[0][2]) or HEADER_START.match(segs[0][2]))
 
 
 def borderless_tables(lines: list[tuple[float, list]]) -> list[tuple[float, str, object]]:
@@ -56,28 +61,46 @@ def borderless_tables(lines: list[tuple[float, list]]) -> list[tuple[float, str,
     while i < len(lines):
         top, segs = lines[i]
         if not _is_row(segs):
-            items.extend((top, "text", t) for _, t in segs)
+            items.extend((top, "text", t) for _, _, t in segs)
             i += 1
             continue
-        cols = [x for x, _ in segs]
+        # Column k spans up to the middle of the gap before column k+1 (headers may be centred).
+        edges = [(x0, x1) for x0, x1, _ in segs]
         rows: list[list[str | None]] = []
         start = top
+
+        def column(x0: float, x1: float) -> int:
+            if x0 > edges[-1][1]:
+                edges.append((x0, x1))  # a column the first row left empty (e.g. "Ghi chú")
+                return len(edges) - 1
+            centre = (x0 + x1) / 2
+            bounds = [(edges[k][1] + edges[k + 1][0]) / 2 for k in range(len(edges) - 1)]
+            return sum(1 for b in bounds if centre > b)
+
+        starts: dict[int, float] = {}  # left x of each cell of the last row: wrapped lines align with it
         while i < len(lines):
             t, segs = lines[i]
             if _is_row(segs):
-                row: list[str | None] = [""] * len(cols)
-                for x, text in segs:
-                    j = max((k for k, cx in enumerate(cols) if cx <= x + 4), default=0)
+                row: list[str | None] = [""] * len(edges)
+                starts = {}
+                for x0, x1, text in segs:
+                    j = column(x0, x1)
+                    row += [""] * (len(edges) - len(row))
                     row[j] = (row[j] + " " + text).strip() if row[j] else text
+                    starts.setdefault(j, x0)
                 rows.append(row)
-            elif len(segs) == 1 and rows and any(abs(segs[0][0] - cx) <= 4 for cx in cols[1:]):
-                j = min(range(1, len(cols)), key=lambda k: abs(cols[k] - segs[0][0]))
-                rows[-1][j] = (rows[-1][j] + "\n" + segs[0][1]).strip() if rows[-1][j] else segs[0][1]
+            elif len(segs) == 1 and rows and any(k > 0 and abs(x - segs[0][0]) <= 3 for k, x in starts.items()):
+                j = next(k for k, x in starts.items() if k > 0 and abs(x - segs[0][0]) <= 3)
+                rows[-1][j] = (rows[-1][j] + "\n" + segs[0][2]).strip() if rows[-1][j] else segs[0][2]
             elif len(segs) == 1 and i + 1 < len(lines) and _is_row(lines[i + 1][1]):
-                rows.append([segs[0][1]] + [None] * (len(cols) - 1))
+                rows.append([segs[0][2]])
+                starts = {}
             else:
                 break
             i += 1
+        cols = edges
+        width = max(len(cols), 1)
+        rows = [r + ([None] if len(r) == 1 else [""]) * (width - len(r)) for r in rows]
         if len(rows) >= 2:
             items.append((start, "table", rows))
         else:
@@ -101,7 +124,7 @@ def read_page(page, number: int, doc: Document) -> bool:
     body = page.filter(_outside(bboxes)) if bboxes else page
     lines = []
     for ln in body.extract_text_lines(return_chars=True, strip=True):
-        segs = [(x, t) for x, t in split_columns(sorted(ln["chars"], key=lambda c: c["x0"])) if t]
+        segs = [s for s in split_columns(sorted(ln["chars"], key=lambda c: c["x0"])) if s[2]]
         if segs:
             lines.append((ln["top"], segs))
     items = borderless_tables(lines)
