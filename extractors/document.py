@@ -18,6 +18,9 @@ class Block:
     rows: list[list[str | None]] | None = None  # table cells; None = covered by a merged cell
     page: int | None = None  # 1-based page (PDF); None where the format has none
     line: int | None = None  # line on the page (PDF), paragraph index (DOCX) or line (TXT/HTML)
+    confidence: float | None = None  # OCR: mean word confidence (0–100)
+    words: list[tuple[str, float]] | None = None  # OCR: words with their confidences
+    second_pass: dict | None = None  # OCR: a digits-only re-reading of a hand-written field
 
 
 @dataclass
@@ -28,6 +31,9 @@ class Line:
     page: int | None
     line: int | None
     in_table: bool = False
+    confidence: float | None = None
+    words: list[tuple[str, float]] | None = None
+    second_pass: dict | None = None
 
     @property
     def provenance(self) -> dict:
@@ -41,15 +47,21 @@ class Document:
     format: str
     pages: int | None = None
     ocr: bool = False
+    ocr_confidence: dict[int, float] = field(default_factory=dict)  # page → mean word confidence
     blocks: list[Block] = field(default_factory=list)
     status: str = "ok"
     error: str | None = None
     title: str | None = None  # HTML <title>, when there is one
+    legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
 
-    def add_paragraph(self, text: str, page: int | None, line: int | None) -> None:
+    def add_paragraph(self, text: str, page: int | None, line: int | None,
+                      confidence: float | None = None, words: list | None = None,
+                      second_pass: dict | None = None) -> None:
         text = nfc(text)
         if text.strip():
-            self.blocks.append(Block("paragraph", text=text, page=page, line=line))
+            self.blocks.append(Block("paragraph", text=text, page=page, line=line, confidence=confidence,
+                                     words=[(nfc(w), c) for w, c in words] if words else None,
+                                     second_pass=second_pass))
 
     def add_table(self, rows: list[list[str | None]], page: int | None, line: int | None) -> None:
         rows = [[nfc(c) if c is not None else None for c in row] for row in rows]
@@ -64,7 +76,8 @@ class Document:
                 for i, part in enumerate(b.text.split("\n")):
                     if part.strip():
                         line = b.line + i if (b.line is not None and b.page is not None) else b.line
-                        out.append(Line(part.strip(), b.page, line))
+                        out.append(Line(part.strip(), b.page, line, confidence=b.confidence, words=b.words,
+                                        second_pass=b.second_pass))
             elif b.kind == "table" and include_tables:
                 for r, row in enumerate(b.rows or []):
                     for cell in row:
@@ -78,8 +91,13 @@ class Document:
         return "\n".join(l.text for l in self.lines())
 
     def source(self) -> dict:
-        return {"path": self.path, "sha256": self.sha256, "format": self.format,
-                "pages": self.pages, "ocr": self.ocr}
+        src = {"path": self.path, "sha256": self.sha256, "format": self.format,
+               "pages": self.pages, "ocr": self.ocr}
+        if self.ocr_confidence:
+            src["ocr_confidence"] = self.ocr_confidence
+        if self.legacy_encoding:
+            src["legacy_encoding"] = self.legacy_encoding
+        return src
 
 
 def sha256_of(path: str | Path) -> str:

@@ -46,14 +46,20 @@ def extract(doc: Document) -> dict:
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()
-    meta = find_metadata(lines, doc.title)
+    meta = find_metadata(lines, doc.title, doc.path)
     issued = meta["issued_date"]
     groups, warnings = find_groups(doc)
     year, year_warning = roster_year(meta["doc_type"], meta["subject"], groups, lines, issued)
     if year_warning:
         warnings.append(year_warning)
+    ev = meta["evidence"]
     if meta["number"] is None and meta["symbol"] and meta["doc_type"] != "tin_bai":
-        warnings.append(f"number not readable; kept the symbol {meta['symbol']}")
+        warnings.append(f"number left null, kept the symbol {meta['symbol']}" + (f": {ev['note']}" if ev.get("note") else ""))
+    if ev.get("date_note"):
+        warnings.append(f"issue date left null: {ev['date_note']}")
+    for page, conf in sorted(doc.ocr_confidence.items()):
+        if conf < 85:
+            warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
     if meta["doc_type"] not in ("tin_bai",) and issued is None:
         warnings.append("issue date not found")
     if meta["signer"] is None and meta["doc_type"] not in ("tin_bai",):
@@ -68,6 +74,10 @@ def extract(doc: Document) -> dict:
         "references": find_references(lines, meta["number"]),
         "warnings": warnings,
     })
+    if ev.get("number_source"):
+        record["number_source"] = ev["number_source"]
+    if ev.get("date_source"):
+        record["issued_date_source"] = ev["date_source"]
     return record
 
 

@@ -14,6 +14,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 
 from extractors.document import Document
 from extractors.readers import ReaderError
+from extractors.readers.encodings import detect_legacy, to_unicode
+from extractors.readers.ocr import ocr_page, tesseract_ready
 
 MAX_PAGES = 500
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
@@ -141,6 +143,31 @@ def read_page(page, number: int, doc: Document) -> bool:
     return bool(items) or bool(page.chars)
 
 
+def text_layer(page) -> tuple[str, str | None]:
+    """How usable a page's text layer is: ('ok'|'none'|'broken', legacy encoding or None)."""
+    chars = page.chars
+    if not chars:
+        return "none", None
+    bad = sum(1 for c in chars if c["text"].startswith("(cid:") or c["text"] == "\ufffd")
+    if bad > 0.1 * len(chars):
+        return "broken", None
+    text = "".join(c["text"] for c in chars)
+    if sum(1 for c in text if c.isalnum()) < 0.3 * len(text.strip() or "x"):
+        return "broken", None
+    return "ok", detect_legacy(text)
+
+
+def convert_legacy(page, encoding: str) -> None:
+    """Turn a legacy-font page into Unicode in place, before lines are built.
+
+    TCVN3 maps one character to one letter, so each char is converted and the .VnTimeH-style
+    upper-case fonts are honoured; VNI letters span two characters and are converted per line."""
+    if encoding == "tcvn3":
+        for c in page.chars:
+            upper = bool(re.search(r"(?i)vn\w*h(?:[-,].*)?$", c.get("fontname", "")))
+            c["text"] = to_unicode(c["text"], "tcvn3", upper=upper)
+
+
 def read_pdf(path: str, doc: Document) -> None:
     try:
         pdf = pdfplumber.open(path)
@@ -152,14 +179,38 @@ def read_pdf(path: str, doc: Document) -> None:
         doc.pages = len(pdf.pages)
         if doc.pages > MAX_PAGES:
             raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {MAX_PAGES})")
-        without_text = []
+        unread, blank = [], []
+        ocr_problem = None
         for number, page in enumerate(pdf.pages, start=1):
-            if not read_page(page, number, doc):
-                without_text.append(number)
+            quality, legacy = text_layer(page)
+            if quality == "ok":
+                if legacy:
+                    convert_legacy(page, legacy)
+                first = len(doc.blocks)
+                read_page(page, number, doc)
+                if legacy == "vni":
+                    for b in doc.blocks[first:]:
+                        b.text = to_unicode(b.text, "vni")
+                        if b.rows:
+                            b.rows = [[to_unicode(c, "vni") if c else c for c in r] for r in b.rows]
+                if legacy:
+                    doc.legacy_encoding = legacy
+            else:
+                ocr_problem = ocr_problem or tesseract_ready()
+                if ocr_problem:
+                    unread.append(number)
+                else:
+                    conf = ocr_page(page, number, doc)
+                    doc.ocr = True
+                    if conf is None:
+                        blank.append(number)  # a back page with only a seal: nothing to read
+                    else:
+                        doc.ocr_confidence[number] = round(conf, 1)
             page.flush_cache()
-    if without_text:
-        pages = ", ".join(map(str, without_text))
-        if len(without_text) == doc.pages:
-            doc.status, doc.error = "needs_ocr", f"no text layer on any page ({doc.pages}); OCR needed"
+    if unread:
+        pages = ", ".join(map(str, unread))
+        hint = f"; OCR needed ({ocr_problem})"
+        if len(unread) == doc.pages:
+            doc.status, doc.error = "needs_ocr", f"no usable text layer on any page ({doc.pages}){hint}"
         else:
-            doc.status, doc.error = "partial", f"no text layer on page(s) {pages}; OCR needed"
+            doc.status, doc.error = "partial", f"no usable text layer on page(s) {pages}{hint}"

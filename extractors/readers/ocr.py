@@ -1,0 +1,161 @@
+"""OCR of page images with Tesseract's Vietnamese model (through pytesseract).
+
+Only pages without a usable text layer come here. Each OCR line keeps its words with their
+confidences so finders can refuse a hand-written number that Tesseract only guessed.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+
+from PIL import Image, ImageChops
+
+from extractors.document import Document
+
+RESOLUTION = 300
+LANG = "vie"
+COLUMN_GAP_HEIGHTS = 1.2  # a gap wider than this many word heights separates two columns
+
+
+# Frequent misreadings of the fixed words of the official layout (ND30 header and titles).
+LAYOUT_FIXES = [(re.compile(p), r) for p, r in [
+    (r"\bT[ÍĨI]NH\b", "TỈNH"), (r"\bC[ỘỌO]NG\s+H[OÒ][AÀ]\b", "CỘNG HÒA"), (r"\bQUY[ÉỀE]T ĐỊNH\b", "QUYẾT ĐỊNH"),
+    (r"\bCHU TỊCH\b", "CHỦ TỊCH"), (r"\bCH[ÍI] ĐẠO\b", "CHỈ ĐẠO"), (r"^TM\.\s*UY BAN NHAN DAN$", "TM. ỦY BAN NHÂN DÂN"), (r"\bCH[ÓO]NG\b", "CHỐNG"), (r"^V[àa] việc\b", "Về việc"),
+    (r"Ð", "Đ"), (r"ð", "đ"), (r"Đ{2,}", "Đ"),
+]]
+
+
+def fix_layout_words(text: str) -> str:
+    for rx, rep in LAYOUT_FIXES:
+        text = rx.sub(rep, text)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def tesseract_ready() -> str | None:
+    """None when OCR can run, else a one-line reason."""
+    exe = shutil.which("tesseract")
+    if not exe:
+        return "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)"
+    try:
+        langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=20).stdout.split()
+    except (OSError, subprocess.SubprocessError) as e:
+        return f"Tesseract does not run ({e})"
+    if LANG not in langs:
+        return "Tesseract has no Vietnamese model (apt-get install tesseract-ocr-vie)"
+    try:
+        import pytesseract  # noqa: F401
+    except ImportError:
+        return "pytesseract is not installed"
+    return None
+
+
+def drop_red(image: Image.Image) -> Image.Image:
+    """Paint the red seal and red signature ink white; text is black or blue."""
+    rgb = image.convert("RGB")
+    r, g, b = rgb.split()
+    red = ImageChops.multiply(r.point(lambda v: 255 if v > 130 else 0),
+                              ImageChops.multiply(g.point(lambda v: 255 if v < 120 else 0),
+                                                  b.point(lambda v: 255 if v < 140 else 0)))
+    rgb.paste((255, 255, 255), mask=red)
+    return rgb.convert("L")
+
+
+def ocr_lines(image: Image.Image) -> list[dict]:
+    """Text lines (split into columns at wide gaps) with their words and confidences."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's thread pool thrashes on 2 cores
+    import pytesseract
+    data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT)
+    lines: dict[tuple, list[dict]] = {}
+    for i, word in enumerate(data["text"]):
+        if word.strip():
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append({"text": word, "conf": float(data["conf"][i]),
+                                              "left": data["left"][i], "top": data["top"][i],
+                                              "width": data["width"][i], "height": data["height"][i]})
+    out = []
+    for words in lines.values():
+        words.sort(key=lambda w: w["left"])
+        parts = [[words[0]]]
+        for prev, w in zip(words, words[1:]):
+            gap = w["left"] - (prev["left"] + prev["width"])
+            if gap > COLUMN_GAP_HEIGHTS * max(prev["height"], w["height"], 10):
+                parts.append([])
+            parts[-1].append(w)
+        for p in parts:
+            out.append({"text": " ".join(w["text"] for w in p), "top": min(w["top"] for w in p),
+                        "left": p[0]["left"], "conf": sum(w["conf"] for w in p) / len(p),
+                        "words": [(w["text"], w["conf"]) for w in p], "boxes": p})
+    out.sort(key=lambda l: (round(l["top"] / 12), l["left"]))
+    return out
+
+
+def read_digits(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """Second look at a field that should hold only digits (a hand-written number or day)."""
+    import pytesseract
+    crop = image.crop(box)
+    best = None
+    for psm in (7, 8):
+        data = pytesseract.image_to_data(crop, lang="eng", config=f"--psm {psm} -c tessedit_char_whitelist=0123456789",
+                                         output_type=pytesseract.Output.DICT)
+        words = [(t, float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
+        if words:
+            got = ("".join(t for t, _ in words), min(c for _, c in words))
+            if best is None or got[1] > best[1]:
+                best = got
+    return best
+
+
+def field_box(words: list[dict], start: int, end: int, pad: int = 12) -> tuple[int, int, int, int] | None:
+    """The box between the right edge of word `start` and the left edge of word `end`."""
+    if start < 0 or end >= len(words) or end <= start:
+        return None
+    a, b = words[start], words[end]
+    top = min(w["top"] for w in words[start:end + 1]) - pad
+    bottom = max(w["top"] + w["height"] for w in words[start:end + 1]) + pad
+    return a["left"] + a["width"] + 2, max(0, top), b["left"] + (0 if end > start + 1 else b["width"] // 4), bottom
+
+
+def second_pass(image: Image.Image, line: dict) -> dict | None:
+    """Hand-written parts of the printed 'Số: …/QĐ-…' and 'ngày … tháng' fields, read again
+    as digits only. The finders weigh both readings (a wrong number is worse than none)."""
+    words = line["boxes"]
+    texts = [w["text"] for w in words]
+    if texts and re.match(r"(?i)^số\s*[:.]", texts[0]):
+        slash = next((i for i, t in enumerate(texts) if "/" in t), None)
+        if slash is not None:
+            first = words[0]
+            if len(texts[0].rstrip(":.")) > 2 and ":" in texts[0][:-1]:  # "Số:4B" read as one word
+                cut = (texts[0].index(":") + 1) / len(texts[0])
+                first = dict(first, width=int(first["width"] * cut))
+            box = field_box([first] + words[1:], 0, slash)
+            if box and box[2] > box[0] + 5:
+                got = read_digits(image, box)
+                return {"field": "number", "digits": got[0], "conf": got[1]} if got else {"field": "number"}
+    for i, t in enumerate(texts):
+        if t.lower().startswith("ngày") and i + 1 < len(texts):
+            month = next((j for j in range(i + 1, min(i + 4, len(texts))) if texts[j].lower() == "tháng"), None)
+            if month is not None:
+                left = dict(words[i], width=int(words[i]["width"] * (4 / max(len(t), 4))))
+                box = field_box([left] + words[i + 1:month + 1], 0, month - i)
+                if box and box[2] > box[0] + 5:
+                    got = read_digits(image, box)
+                    return {"field": "day", "digits": got[0], "conf": got[1]} if got else {"field": "day"}
+    return None
+
+
+def ocr_page(page, number: int, doc: Document) -> float | None:
+    """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
+    image = drop_red(page.to_image(resolution=RESOLUTION).original)
+    lines = ocr_lines(image)
+    if not lines or sum(len(l["text"]) for l in lines) < 20:
+        return None  # a blank back page or one with only a seal
+    for i, line in enumerate(lines, start=1):
+        extra = second_pass(image, line) if number == 1 and i <= 12 else None
+        doc.add_paragraph(fix_layout_words(line["text"]), page=number, line=i, confidence=line["conf"], words=line["words"],
+                          second_pass=extra)
+    words = [c for l in lines for _, c in l["words"]]
+    return sum(words) / len(words)
