@@ -4,15 +4,29 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/quyetdinh.db
 
-.PHONY: run test setup serve samples clean
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
 
-run: $(VENV)/.installed  ## set up, then run the main job on samples/ into $(DB)
+.PHONY: run test setup system-deps serve samples clean
+
+run: system-deps $(VENV)/.installed  ## set up, then run the main job on samples/ into $(DB)
 	$(BIN)/quyetdinh run samples --db $(DB)
 
-test: $(VENV)/.installed  ## set up, then run the test suite
+test: system-deps $(VENV)/.installed  ## set up, then run the test suite
 	$(BIN)/python -m pytest -q
 
-setup: $(VENV)/.installed
+setup: system-deps $(VENV)/.installed
+
+# Tesseract (OCR of scans, Vietnamese model) and LibreOffice (legacy .doc) from Debian.
+# Without root or apt-get, scanned files get status needs_ocr and .doc files unsupported.
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie || missing="yes"; \
+	command -v soffice >/dev/null || missing="yes"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)) >/dev/null; \
+	  else echo "note: install $(APT_PACKAGES) for scans and .doc files"; fi; \
+	fi
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

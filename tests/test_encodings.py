@@ -42,3 +42,22 @@ def test_detection():
     assert detect_legacy(unicode_to_vni(text)) == "vni"
     assert detect_legacy(text) is None
     assert detect_legacy("The quick brown fox jumps over the lazy dog") is None
+    assert detect_legacy(unicode_to_vni("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh")) == "vni"
+    assert detect_legacy(unicode_to_tcvn3("sở nông nghiệp và phát triển nông thôn tỉnh bắc ninh")) == "tcvn3"
+
+
+def test_docx_in_legacy_fonts_reads_as_unicode(tmp_path):
+    import docx
+
+    from extractors.readers import read
+    d = docx.Document()
+    run = d.add_paragraph().add_run(unicode_to_tcvn3("quyết định"))
+    run.font.name = ".VnTimeH"  # the upper-case TCVN3 font
+    run = d.add_paragraph().add_run(unicode_to_tcvn3("Về việc tổ chức các Cụm, Khối thi đua"))
+    run.font.name = ".VnTime"
+    d.add_paragraph(unicode_to_vni("Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh"))
+    path = tmp_path / "legacy.docx"
+    d.save(path)
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["QUYẾT ĐỊNH", "Về việc tổ chức các Cụm, Khối thi đua",
+                     "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh"]

@@ -32,14 +32,28 @@ def test_pdf_sample_reads_columns_and_tables(samples_dir):
     assert all(l.page for l in doc.lines())
 
 
-def test_pdf_without_text_layer_needs_ocr(tmp_path):
-    path = tmp_path / "scan.pdf"
+def blank_scan(path):
     c = canvas.Canvas(str(path))
     c.rect(100, 100, 300, 300, fill=1)
     c.showPage()
     c.save()
-    doc = read(path)
-    assert doc.status == "needs_ocr" and "OCR" in doc.error
+    return path
+
+
+def test_pdf_without_text_layer_and_without_tesseract_needs_ocr(tmp_path, monkeypatch):
+    from extractors.readers import ocr
+    monkeypatch.setenv("PATH", str(tmp_path))  # a machine where Tesseract is not installed
+    ocr.tesseract_ready.cache_clear()
+    try:
+        doc = read(blank_scan(tmp_path / "scan.pdf"))
+    finally:
+        ocr.tesseract_ready.cache_clear()
+    assert doc.status == "needs_ocr" and "Tesseract is not installed" in doc.error
+
+
+def test_blank_scanned_page_is_empty_not_a_failure(tmp_path):
+    doc = read(blank_scan(tmp_path / "scan.pdf"))
+    assert doc.status == "empty" and doc.ocr and "OCR found no text" in doc.error
 
 
 def test_bad_files_get_a_status_not_an_exception(tmp_path):
@@ -75,3 +89,45 @@ def test_pdf_table_without_borders_is_rebuilt(samples_dir):
     assert ["CỤM THI ĐUA SỐ 1 (06 đơn vị)", None, None] in rows
     assert ["1", "UBND thành phố Việt Trì", "Cụm trưởng"] in rows
     assert ["1", "Ủy ban nhân dân huyện Thanh\nThủy", ""] in rows  # a wrapped name stays in its cell
+
+
+def test_pdf_in_a_legacy_font_is_converted(tmp_path):
+    from extractors.readers.encodings import unicode_to_tcvn3
+    path = tmp_path / "tcvn3.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 12)  # Latin-1 glyphs stand in for a .VnTime font's codes
+    for i, line in enumerate(["Céng hßa x· héi chñ nghÜa ViÖt Nam", unicode_to_tcvn3("quyết định về việc tổ chức các cụm, khối thi đua")]):
+        c.drawString(72, 700 - 20 * i, line)
+    c.showPage()
+    c.save()
+    doc = read(path)
+    assert [b.text for b in doc.blocks] == ["Cộng hòa xã hội chủ nghĩa Việt Nam",
+                                            "quyết định về việc tổ chức các cụm, khối thi đua"]
+    assert doc.legacy_encoding == "tcvn3"
+
+
+class FakePage:
+    def __init__(self, texts):
+        self.chars = [{"text": t} for t in texts]
+
+
+def test_broken_text_layer_is_detected():
+    from extractors.readers.pdf import text_layer
+    assert text_layer(FakePage(["(cid:12)"] * 30 + list("abc")))[0] == "broken"
+    assert text_layer(FakePage(list("Quyết định số 138"))) == ("ok", None)
+    assert text_layer(FakePage([]))[0] == "none"
+
+
+def test_legacy_doc_is_converted_with_libreoffice(samples_dir, tmp_path):
+    import shutil
+    import subprocess
+    import pytest
+    soffice = shutil.which("soffice")
+    if not soffice:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(samples_dir / "2025" / "qd-52-2025-bacninh.docx")],
+                   capture_output=True, timeout=120, check=True)
+    doc = read(tmp_path / "qd-52-2025-bacninh.doc")
+    assert doc.status == "ok" and doc.format == "doc"
+    assert any("Số: 52/QĐ-UBND" in l.text for l in doc.lines())

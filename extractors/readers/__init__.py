@@ -9,7 +9,7 @@ from pathlib import Path
 
 from extractors.document import Document, sha256_of
 
-SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".html": "html", ".htm": "html"}
+SUPPORTED = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".txt": "txt", ".html": "html", ".htm": "html"}
 
 
 class ReaderError(Exception):
@@ -40,6 +40,9 @@ def read(path: str | Path) -> Document:
         elif fmt == "docx":
             from extractors.readers.docx import read_docx
             read_docx(path, doc)
+        elif fmt == "doc":
+            from extractors.readers.doc import read_doc
+            read_doc(path, doc)
         elif fmt in ("txt", "html"):
             from extractors.readers.text import read_text
             read_text(path, doc)
@@ -52,5 +55,7 @@ def read(path: str | Path) -> Document:
         doc.status, doc.error = "unreadable", f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'cannot parse'}"
         return doc
     if doc.status == "ok" and not doc.blocks:
-        doc.status, doc.error = "empty", "the file contains no text"
+        doc.status = "empty"
+        doc.error = (f"OCR found no text on any of the {doc.pages} page(s)" if doc.ocr
+                     else "the file contains no text")
     return doc

@@ -1,6 +1,7 @@
 """DOCX via python-docx, body content in document order."""
 from __future__ import annotations
 
+import re
 import zipfile
 
 from docx import Document as open_docx
@@ -9,6 +10,7 @@ from docx.text.paragraph import Paragraph
 
 from extractors.document import Document
 from extractors.readers import ReaderError
+from extractors.readers.encodings import detect_legacy, to_unicode
 
 
 def table_rows(table: Table) -> list[list[str | None]]:
@@ -30,10 +32,33 @@ def table_rows(table: Table) -> list[list[str | None]]:
             elif tc.vMerge == "continue":
                 out.append(None)
             else:
-                out.append(cell.text)
+                text = cell.text
+                enc = detect_legacy(text)
+                out.append(to_unicode(text, enc) if enc else text)
         rows.append(out)
         above = tcs
     return rows
+
+
+LEGACY_FONT = re.compile(r"^\.?Vn|^VNI", re.IGNORECASE)
+
+
+def paragraph_text(p: Paragraph) -> str:
+    """Paragraph text, converted run by run when it is set in a legacy Vietnamese font."""
+    runs = list(p.runs)
+    fonts = [r.font.name or (p.style.font.name if p.style is not None else None) for r in runs]
+    if not any(f and LEGACY_FONT.match(f) for f in fonts):
+        text = p.text
+        enc = detect_legacy(text)
+        return to_unicode(text, enc) if enc else text
+    out = []
+    for run, font in zip(runs, fonts):
+        if font and LEGACY_FONT.match(font):
+            enc = "vni" if font.upper().startswith("VNI") else "tcvn3"
+            out.append(to_unicode(run.text, enc, upper=bool(re.search(r"H$", font))))
+        else:
+            out.append(run.text)
+    return "".join(out)
 
 
 def read_docx(path: str, doc: Document) -> None:
@@ -47,6 +72,6 @@ def read_docx(path: str, doc: Document) -> None:
     for item in d.iter_inner_content():
         index += 1
         if isinstance(item, Paragraph):
-            doc.add_paragraph(item.text, page=None, line=index)
+            doc.add_paragraph(paragraph_text(item), page=None, line=index)
         elif isinstance(item, Table):
             doc.add_table(table_rows(item), page=None, line=index)

@@ -100,20 +100,33 @@ _VIET_BEYOND_LATIN1 = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")  # letters 
 _LATIN1_VIET = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
 def _score(converted: str) -> int:
-    """Vietnamese letters produced minus Latin-1 leftovers that Vietnamese never uses."""
-    leftovers = sum(1 for c in converted if "\u00a0" <= c <= "\u00ff" and c not in _LATIN1_VIET)
-    return len(_VIET.findall(converted)) - 2 * leftovers
+    """How Vietnamese a decoding looks: words with one tone mark count for it; words with two
+    tones, or with Latin-1 letters Vietnamese never uses, count against it."""
+    score = 0
+    for word in converted.split():
+        tones = sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)
+        odd = any("\u00a0" <= c <= "\u00ff" and c not in _LATIN1_VIET for c in word)
+        if tones > 1 or odd:
+            score -= 2
+        elif _VIET.search(word):
+            score += 1
+    return score
 
 
 def detect_legacy(text: str) -> str | None:
     """'tcvn3' or 'vni' when the text looks like a legacy font decoded as Latin-1."""
-    if not text or len(_VIET_BEYOND_LATIN1.findall(text)) > 0.002 * len(text) + 2:
-        return None  # real Unicode Vietnamese
+    letters = sum(1 for c in text if c.isalpha())
+    unicode_only = len(_VIET_BEYOND_LATIN1.findall(text))
+    if not text or (unicode_only and unicode_only >= 0.01 * letters):
+        return None  # real Unicode Vietnamese: legacy fonts decode only to Latin-1
     words = max(1, len(text.split()))
     scores = {enc: _score(to_unicode(text, enc)) for enc in ("tcvn3", "vni")}
     best = max(scores, key=scores.get)
-    return best if scores[best] >= 0.15 * words else None
+    return best if scores[best] >= max(2, 0.15 * words) else None
 
 
 def to_unicode(text: str, encoding: str, upper: bool = False) -> str:
