@@ -1,3 +1,3 @@
 """Readers (file -> Document) and finders (Document -> extraction record)."""
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"

@@ -52,6 +52,7 @@ class Document:
     status: str = "ok"
     error: str | None = None
     title: str | None = None  # HTML <title>, when there is one
+    signing_times: list[str] = field(default_factory=list)  # ISO times of digital signatures (ký số)
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
 
     def add_paragraph(self, text: str, page: int | None, line: int | None,
@@ -97,6 +98,8 @@ class Document:
             src["ocr_confidence"] = self.ocr_confidence
         if self.legacy_encoding:
             src["legacy_encoding"] = self.legacy_encoding
+        if self.signing_times:
+            src["signing_times"] = self.signing_times
         return src
 
 

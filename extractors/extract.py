@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 from extractors.dates import find_dates
 from extractors.document import Document
@@ -53,6 +54,16 @@ def extract(doc: Document) -> dict:
     if year_warning:
         warnings.append(year_warning)
     ev = meta["evidence"]
+    if doc.signing_times:
+        # A signature's time bounds the issue date from above; it is never the issue date.
+        signed = date.fromisoformat(doc.signing_times[0][:10])
+        if issued and issued > signed:
+            warnings.append(f"issue date {issued.isoformat()} is after the first digital signature "
+                            f"({doc.signing_times[0]}): left null")
+            issued = None
+        elif issued is None and meta["doc_type"] != "tin_bai":
+            warnings.append(f"issue date not read; the document was digitally signed on {signed.isoformat()}, "
+                            "so it was issued on or before that day")
     if meta["number"] is None and meta["symbol"] and meta["doc_type"] != "tin_bai":
         warnings.append(f"number left null, kept the symbol {meta['symbol']}" + (f": {ev['note']}" if ev.get("note") else ""))
     if ev.get("date_note"):
@@ -60,7 +71,7 @@ def extract(doc: Document) -> dict:
     for page, conf in sorted(doc.ocr_confidence.items()):
         if conf < 85:
             warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
-    if meta["doc_type"] not in ("tin_bai",) and issued is None:
+    if meta["doc_type"] not in ("tin_bai",) and issued is None and not ev.get("date_note") and not doc.signing_times:
         warnings.append("issue date not found")
     if meta["signer"] is None and meta["doc_type"] not in ("tin_bai",):
         warnings.append("signature block not found")
@@ -70,7 +81,9 @@ def extract(doc: Document) -> dict:
         "issuer": meta["issuer"], "subject": meta["subject"], "signer": meta["signer"],
         "year": year, "groups": groups,
         "persons": find_persons(lines, meta["signer"]),
-        "dates": find_dates(lines, issued, meta["doc_type"] == "tin_bai"),
+        "dates": find_dates(lines, issued, meta["doc_type"] == "tin_bai") + [
+            {"date": t[:10], "role": "other", "text": f"digital signature {t}", "provenance": {"page": None, "line": None}}
+            for t in doc.signing_times],
         "references": find_references(lines, meta["number"]),
         "warnings": warnings,
     })

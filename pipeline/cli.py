@@ -122,7 +122,7 @@ def cmd_eval(args) -> int:
         raise UsageError(f"not a directory: {args.dir}")
     from extractors.extract import extract_path
     from pipeline.evaluate import evaluate, format_scores, scores_json
-    scores, n = evaluate(args.dir, extract_path)
+    scores, n = evaluate(args.dir, extract_path, args.truth)
     if n == 0:
         raise UsageError(f"no document with a truth file under {args.dir}")
     if args.format == "json":
@@ -171,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
                         description="Extract every document in DIR that has a truth file (NAME.truth.json beside "
                                     "it, or truth/NAME.json) and print precision, recall and F1 per field.")
     ev.add_argument("dir", metavar="DIR")
+    ev.add_argument("--truth", metavar="TRUTH_DIR", help="folder of NAME.json truth files kept apart from DIR "
+                                                         "(e.g. truth/real-scans for ../shared/corpus/real-scans)")
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ev.set_defaults(func=cmd_eval)

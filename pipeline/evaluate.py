@@ -14,7 +14,10 @@ from pathlib import Path
 
 from pipeline.normalize import expand_abbreviations, normalize_text
 
-FIELDS = ["number", "issued_date", "issuer", "subject", "signer", "members", "leader", "deputies"]
+FIELDS = ["doc_type", "number", "symbol", "issued_date", "issuer", "subject", "signer", "members", "leader",
+          "deputies"]
+DOC_TYPE_ALIASES = {"news": "tin_bai", "official_letter": "cong_van", "decision_regulation": "quyet_dinh",
+                    "decision": "quyet_dinh"}
 
 
 def loose(text) -> str:
@@ -52,9 +55,12 @@ class Score:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 
-def find_truth(doc: Path, root: Path) -> Path | None:
-    for cand in [doc.with_name(doc.stem + ".truth.json"), doc.parent / "truth" / f"{doc.stem}.json",
-                 doc.parent.parent / "truth" / f"{doc.stem}.json", root / "truth" / f"{doc.stem}.json"]:
+def find_truth(doc: Path, root: Path, truth_dir: Path | None = None) -> Path | None:
+    cands = [doc.with_name(doc.stem + ".truth.json"), doc.parent / "truth" / f"{doc.stem}.json",
+             doc.parent.parent / "truth" / f"{doc.stem}.json", root / "truth" / f"{doc.stem}.json"]
+    if truth_dir is not None:
+        cands.insert(0, truth_dir / f"{doc.stem}.json")
+    for cand in cands:
         if cand.is_file():
             return cand
     return None
@@ -142,20 +148,25 @@ def score_groups(scores: dict[str, Score], pred_groups: list[dict], truth_groups
             scores["deputies"].add(fp=len(pg["deputies"]))
 
 
-def evaluate(directory: str, extract_path) -> tuple[dict[str, Score], int]:
+def evaluate(directory: str, extract_path, truth_dir: str | None = None) -> tuple[dict[str, Score], int]:
     from extractors.readers import SUPPORTED
     root = Path(directory)
     scores = {f: Score() for f in FIELDS}
     n = 0
     for doc in sorted(p for p in root.rglob("*") if p.suffix.lower() in SUPPORTED and p.is_file()):
-        truth_path = find_truth(doc, root)
+        truth_path = find_truth(doc, root, Path(truth_dir) if truth_dir else None)
         if truth_path is None:
             continue
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         rec = extract_path(str(doc))
         n += 1
         name = doc.name
+        if "doc_type" in truth:
+            want = DOC_TYPE_ALIASES.get(truth["doc_type"], truth["doc_type"])
+            if not score_value(scores["doc_type"], rec.get("doc_type"), want, lambda p, t: p == t):
+                scores["doc_type"].details.append(f"{name}: doc_type {rec.get('doc_type')!r} vs truth {want!r}")
         for f, same in [("number", lambda p, t: loose(p).replace(" ", "") == loose(t).replace(" ", "")),
+                        ("symbol", lambda p, t: p == t),
                         ("issued_date", lambda p, t: p == t),
                         ("issuer", lambda p, t: loose_org(p) == loose_org(t)),
                         ("subject", lambda p, t: loose(p) == loose(t))]:

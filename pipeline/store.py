@@ -14,12 +14,13 @@ from extractors import EXTRACTOR_VERSION
 from pipeline.normalize import fold_diacritics
 from pipeline.units import load_registry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.ocr_confidence, ocr_pages, signing_times
 
 TABLES: dict[str, dict] = {
     "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
                               "status": str, "error": str, "text": str, "text_folded": str,
-                              "extractor_version": str, "loaded_at": str}, "pk": "id"},
+                              "extractor_version": str, "loaded_at": str, "ocr_confidence": float,
+                              "ocr_pages": str, "signing_times": str}, "pk": "id"},
     "decisions": {"columns": {"id": str, "document_id": str, "doc_type": str, "number": str, "symbol": str,
                               "issued_date": str, "place": str, "issuer": str, "subject": str,
                               "signer_name": str, "signer_title": str, "signer_authority": str,
@@ -66,6 +67,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         if name not in existing:
             db.table(name).create(spec["columns"], pk=spec["pk"],
                                   foreign_keys=spec.get("fks") or None, if_not_exists=True)
+        else:  # an older database: add the columns later versions introduced, keep every row
+            have = set(db.table(name).columns_dict)
+            for col, typ in spec["columns"].items():
+                if col not in have:
+                    db.table(name).add_column(col, typ)
     for name, cols in [("memberships", ["unit_id"]), ("memberships", ["group_id"]), ("groups", ["decision_id"]),
                        ("dates", ["decision_id"]), ("decisions", ["number"]), ("validation_issues", ["rule"])]:
         db.table(name).create_index(cols, if_not_exists=True)
@@ -108,6 +114,9 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "ocr": int(bool(src.get("ocr"))), "status": record["status"], "error": record.get("error"),
         "text": text, "text_folded": fold_diacritics(text) if text else None,
         "extractor_version": EXTRACTOR_VERSION, "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "ocr_confidence": min(src["ocr_confidence"].values()) if src.get("ocr_confidence") else None,
+        "ocr_pages": json.dumps(src["ocr_confidence"]) if src.get("ocr_confidence") else None,
+        "signing_times": json.dumps(src.get("signing_times")) if src.get("signing_times") else None,
     })
     if record["status"] not in ("ok", "partial"):
         return rows

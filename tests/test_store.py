@@ -47,3 +47,22 @@ def test_full_text_search_without_diacritics(tmp_path, sample_record):
     load_record(db, record, text)
     hits = list(db.query("select rowid from documents_fts where documents_fts match 'quyet dinh thi dua'"))
     assert len(hits) == 1
+
+
+def test_an_older_database_is_upgraded_in_place(tmp_path, sample_record):
+    import sqlite_utils
+    record, text = sample_record
+    path = str(tmp_path / "old.db")
+    old = sqlite_utils.Database(path)
+    old.table("documents").create({"id": str, "path": str, "format": str, "pages": int, "ocr": int, "status": str,
+                                   "error": str, "text": str, "text_folded": str, "extractor_version": str,
+                                   "loaded_at": str}, pk="id")
+    old.table("documents").insert({"id": "x" * 64, "path": "old.pdf", "status": "ok"})
+    old.execute("PRAGMA user_version = 1")
+    old.conn.commit()
+    db = open_db(path)
+    assert {"ocr_confidence", "ocr_pages", "signing_times"} <= set(db.table("documents").columns_dict)
+    assert db.execute("select path from documents where id = ?", ["x" * 64]).fetchone()[0] == "old.pdf"
+    assert db.execute("pragma user_version").fetchone()[0] == 2
+    load_record(db, record, text)
+    assert counts(db)["documents"] == 2

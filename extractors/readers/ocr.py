@@ -14,6 +14,7 @@ import subprocess
 from PIL import Image, ImageChops
 
 from extractors.document import Document
+from extractors.readers.ocr_fix import repair_line
 
 RESOLUTION = 300
 LANG = "vie"
@@ -147,6 +148,23 @@ def second_pass(image: Image.Image, line: dict) -> dict | None:
     return None
 
 
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def reread_line(image: Image.Image, line: dict) -> list[tuple[str, float]] | None:
+    """Read one line again on its own (page segmentation 7): Tesseract places tone marks
+    better on a lone line, which matters for the signer's and other persons' names."""
+    import pytesseract
+    b = line["boxes"]
+    box = (max(0, min(w["left"] for w in b) - 20), max(0, min(w["top"] for w in b) - 20),
+           max(w["left"] + w["width"] for w in b) + 20, max(w["top"] + w["height"] for w in b) + 20)
+    data = pytesseract.image_to_data(image.crop(box), lang=LANG, config="--psm 7", output_type=pytesseract.Output.DICT)
+    words = [(t, float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
+    return words if len(words) == len(b) else None
+
+
 def ocr_page(page, number: int, doc: Document) -> float | None:
     """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
     image = drop_red(page.to_image(resolution=RESOLUTION).original)
@@ -154,8 +172,13 @@ def ocr_page(page, number: int, doc: Document) -> float | None:
     if not lines or sum(len(l["text"]) for l in lines) < 20:
         return None  # a blank back page or one with only a seal
     for i, line in enumerate(lines, start=1):
+        if looks_like_name(line["text"]):
+            again = reread_line(image, line)
+            if again and looks_like_name(" ".join(w for w, _ in again)):
+                line["words"] = again
         extra = second_pass(image, line) if number == 1 and i <= 12 else None
-        doc.add_paragraph(fix_layout_words(line["text"]), page=number, line=i, confidence=line["conf"], words=line["words"],
+        text = fix_layout_words(" ".join(repair_line(line["words"])))
+        doc.add_paragraph(text, page=number, line=i, confidence=line["conf"], words=line["words"],
                           second_pass=extra)
     words = [c for l in lines for _, c in l["words"]]
     return sum(words) / len(words)
