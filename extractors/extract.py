@@ -97,7 +97,8 @@ def extract(doc: Document) -> dict:
 def extract_path(path: str) -> dict:
     from extractors.readers import read
     from pipeline.units import resolve_record
-    return resolve_record(extract(read(path)))
+    doc = read(path)
+    return resolve_record(extract(doc), doc.text if doc.blocks else None)
 
 
 def safe_extract(path: str) -> tuple[dict, str | None]:
@@ -109,7 +110,7 @@ def safe_extract(path: str) -> tuple[dict, str | None]:
     from pipeline.units import resolve_record
     doc = read(path)
     try:
-        record = resolve_record(extract(doc))
+        record = resolve_record(extract(doc), doc.text if doc.blocks else None)
     except Exception as e:  # a finder bug must not stop a batch; the file is marked for a look
         record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
                                   status="unreadable", error=f"extraction failed: {type(e).__name__}: {e}"))

@@ -12,7 +12,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from extractors import EXTRACTOR_VERSION
+from extractors import extractor_version
 from extractors.document import sha256_of
 from extractors.readers import SUPPORTED
 
@@ -32,7 +32,7 @@ def discover_files(paths: list[str]) -> list[str]:
 def content_key(context, parameters) -> str:
     """Same bytes + same extractor version → same result, whatever the path."""
     try:
-        return f"extract-{sha256_of(parameters['path'])}-{EXTRACTOR_VERSION}"
+        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}"
     except OSError:
         return f"extract-missing-{parameters['path']}"
 

@@ -132,6 +132,49 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def need_db(path: str) -> None:
+    if not os.path.exists(path):
+        raise UsageError(f"no database at {path}: run 'quyetdinh run PATH' first")
+
+
+def cmd_diff(args) -> int:
+    need_db(args.db)
+    if len(args.year) != 2:
+        raise UsageError("give two years: --year 2024 --year 2025")
+    from pipeline.history import year_diff
+    from pipeline.store import open_db
+    changes = year_diff(open_db(args.db), args.year[0], args.year[1], args.province)
+    if args.format == "json":
+        print(json.dumps(changes, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Rosters {args.year[0]} → {args.year[1]}" + (f" ({args.province})" if args.province else "") + f": {len(changes)} change(s)")
+    for c in changes:
+        where = c["to_group"] if c["change"] == "added" else c["from_group"]
+        if c["change"] == "moved":
+            where = f"{c['from_group']} → {c['to_group']}"
+        print(f"  {c['change']:<16} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
+    return 0
+
+
+def cmd_units(args) -> int:
+    from pipeline import registry_edit
+    if args.units_command == "unknown":
+        need_db(args.db)
+        from pipeline.store import open_db
+        rows = registry_edit.unknown_units(open_db(args.db))
+        if args.format == "json":
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            return 0
+        print(f"{len(rows)} unit name(s) not in the registry")
+        for r in rows:
+            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "no close candidate"
+            print(f"  {r['unit_name']}  [{r['province'] or 'province unknown'}, {r['count']}×]  closest: {cands}")
+        return 0
+    row = registry_edit.add_unit(args.name, args.province, unit_id=args.as_unit, kind=args.kind, on=args.date)
+    print(f"added to {row['file']}: {row['unit_id']} ← {args.name!r}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
@@ -176,6 +219,29 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ev.set_defaults(func=cmd_eval)
+    d = sub.add_parser("diff", help="what changed in the rosters between two years",
+                       description="Compare the rosters of two years unit by unit, following mergers and renamings "
+                                   "(the unit registry's successions): added, removed, moved, succeeded units.")
+    d.add_argument("--year", type=int, action="append", required=True, help="give twice: --year 2024 --year 2025")
+    d.add_argument("--province", help="only decisions of this province (e.g. 'Bắc Ninh')")
+    d.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    d.add_argument("--format", choices=["text", "json"], default="text")
+    d.set_defaults(func=cmd_diff)
+
+    u = sub.add_parser("units", help="the unit registry: names it does not know, and teaching it",
+                       description="List unit names the registry does not know (with the closest candidates), "
+                                   "or add a name to the registry's data files.")
+    usub = u.add_subparsers(dest="units_command", required=True, metavar="ACTION")
+    un = usub.add_parser("unknown", help="list member names without a unit id")
+    un.add_argument("--db", default=DEFAULT_DB)
+    un.add_argument("--format", choices=["text", "json"], default="text")
+    ua = usub.add_parser("add", help="add a unit, or an alias of an existing unit, to the registry")
+    ua.add_argument("name", help="the name as written in documents")
+    ua.add_argument("--province", required=True, help="province, e.g. 'Hà Tĩnh'")
+    ua.add_argument("--as", dest="as_unit", metavar="UNIT_ID", help="make NAME an alias of this unit id")
+    ua.add_argument("--kind", default="khac", help="kind of a new unit (so, ban, truong, quy, …)")
+    ua.add_argument("--date", help="ISO date the province applies on (default today)")
+    u.set_defaults(func=cmd_units)
     return p
 
 

@@ -10,11 +10,11 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-from extractors import EXTRACTOR_VERSION
-from pipeline.normalize import fold_diacritics
+from extractors import extractor_version
+from pipeline.normalize import fold_diacritics, unit_key
 from pipeline.units import load_registry
 
-SCHEMA_VERSION = 2  # 2: documents.ocr_confidence, ocr_pages, signing_times
+SCHEMA_VERSION = 3  # 2: documents.ocr_confidence, ocr_pages, signing_times; 3: unit aliases, successions
 
 TABLES: dict[str, dict] = {
     "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
@@ -24,17 +24,23 @@ TABLES: dict[str, dict] = {
     "decisions": {"columns": {"id": str, "document_id": str, "doc_type": str, "number": str, "symbol": str,
                               "issued_date": str, "place": str, "issuer": str, "subject": str,
                               "signer_name": str, "signer_title": str, "signer_authority": str,
-                              "year": int, "warnings": str, "record": str}, "pk": "id",
+                              "year": int, "province": str, "warnings": str, "record": str}, "pk": "id",
                   "fks": [("document_id", "documents", "id")]},
     "units": {"columns": {"unit_id": str, "name": str, "name_folded": str, "kind": str, "province": str,
                           "valid_from": str, "valid_to": str, "aliases": str}, "pk": "unit_id"},
+    "unit_aliases": {"columns": {"id": str, "unit_id": str, "alias": str, "alias_key": str}, "pk": "id",
+                     "fks": [("unit_id", "units", "unit_id")]},
+    "unit_succession": {"columns": {"id": str, "from_unit": str, "to_unit": str, "relation": str, "effective": str,
+                                    "source": str}, "pk": "id",
+                        "fks": [("from_unit", "units", "unit_id"), ("to_unit", "units", "unit_id")]},
     "groups": {"columns": {"id": str, "decision_id": str, "kind": str, "name": str, "ordinal": str, "year": int,
                            "leader": str, "deputies": str, "stated_member_count": int, "member_count": int,
                            "page": int, "line": int}, "pk": "id",
                "fks": [("decision_id", "decisions", "id")]},
     "memberships": {"columns": {"id": str, "group_id": str, "decision_id": str, "position": int,
                                 "unit_name": str, "unit_id": str, "role": str, "year": int,
-                                "source_path": str, "page": int, "line": int}, "pk": "id",
+                                "source_path": str, "page": int, "line": int, "resolution_method": str,
+                                "resolution_score": float}, "pk": "id",
                     "fks": [("group_id", "groups", "id"), ("decision_id", "decisions", "id"),
                             ("unit_id", "units", "unit_id")]},
     "persons": {"columns": {"id": str, "decision_id": str, "name": str, "title": str, "page": int, "line": int},
@@ -85,18 +91,47 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def unit_rows(unit_ids: list[str]) -> dict[str, list[dict]]:
+    """Rows of `units`, `unit_aliases` and `unit_succession` for these units and their successors."""
+    from pipeline.units import successions_of, unit_row
+    units, aliases, succ = {}, {}, {}
+    todo = list(dict.fromkeys(u for u in unit_ids if u))
+    while todo:
+        uid = todo.pop()
+        if uid in units:
+            continue
+        row = unit_row(uid) or {"unit_id": uid, "name": None, "kind": None, "province": uid.split(":")[0]}
+        names = [row.get("name")] + [a for a in (row.get("aliases") or "").split("|") if a]
+        units[uid] = {"unit_id": uid, "name": row.get("name"), "kind": row.get("kind"), "province": row.get("province"),
+                      "valid_from": row.get("valid_from") or None, "valid_to": row.get("valid_to") or None,
+                      "name_folded": fold_diacritics(row["name"]) if row.get("name") else None,
+                      "aliases": json.dumps([a for a in names[1:]], ensure_ascii=False)}
+        for a in names:
+            if a:
+                key = unit_key(a)
+                aliases[f"{uid}|{key}"] = {"id": f"{uid}|{key}", "unit_id": uid, "alias": a, "alias_key": key}
+        for s in successions_of(uid):
+            sid = f"{s['from']}>{s['to']}"
+            succ[sid] = {"id": sid, "from_unit": s["from"], "to_unit": s["to"], "relation": s["relation"],
+                         "effective": s["effective"], "source": s["source"]}
+            if s["to"]:
+                todo.append(s["to"])
+    return {"units": list(units.values()), "unit_aliases": list(aliases.values()), "unit_succession": list(succ.values())}
+
+
 def load_units(db: sqlite_utils.Database) -> None:
-    units, _ = load_registry()
-    rows = [{**{k: u[k] for k in ("unit_id", "name", "kind", "province", "valid_from", "valid_to")},
-             "name_folded": fold_diacritics(u["name"]), "aliases": json.dumps(u["aliases"], ensure_ascii=False)}
-            for u in units]
+    """The registry's province-specific units (patterns are added as documents use them)."""
+    reg = load_registry()
+    rows = unit_rows(list(reg.units))
     with db.atomic():
-        db.table("units").upsert_all(rows, pk="unit_id")
+        for name, pk in (("units", "unit_id"), ("unit_aliases", "id"), ("unit_succession", "id")):
+            if rows[name]:
+                db.table(name).upsert_all(rows[name], pk=pk)
 
 
 def already_loaded(db: sqlite_utils.Database, doc_id: str) -> bool:
     rows = list(db.query("select extractor_version from documents where id = ?", [doc_id]))
-    return bool(rows) and rows[0]["extractor_version"] == EXTRACTOR_VERSION
+    return bool(rows) and rows[0]["extractor_version"] == extractor_version()
 
 
 def _prov(obj: dict | None) -> dict:
@@ -113,7 +148,7 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "id": doc_id, "path": src["path"], "format": src["format"], "pages": src.get("pages"),
         "ocr": int(bool(src.get("ocr"))), "status": record["status"], "error": record.get("error"),
         "text": text, "text_folded": fold_diacritics(text) if text else None,
-        "extractor_version": EXTRACTOR_VERSION, "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "extractor_version": extractor_version(), "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "ocr_confidence": min(src["ocr_confidence"].values()) if src.get("ocr_confidence") else None,
         "ocr_pages": json.dumps(src["ocr_confidence"]) if src.get("ocr_confidence") else None,
         "signing_times": json.dumps(src.get("signing_times")) if src.get("signing_times") else None,
@@ -126,6 +161,7 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "symbol": record["symbol"], "issued_date": record["issued_date"], "place": record["place"],
         "issuer": record["issuer"], "subject": record["subject"], "signer_name": signer.get("name"),
         "signer_title": signer.get("title"), "signer_authority": signer.get("authority"), "year": record["year"],
+        "province": record.get("province"),
         "warnings": json.dumps(record["warnings"], ensure_ascii=False),
         "record": json.dumps(record, ensure_ascii=False),
     })
@@ -139,7 +175,9 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
             rows["memberships"].append({
                 "id": f"{gid}-m{j + 1}", "group_id": gid, "decision_id": doc_id, "position": j + 1,
                 "unit_name": m["name"], "unit_id": m["unit_id"], "role": m["role"], "year": record["year"],
-                "source_path": src["path"], **_prov(m)})
+                "source_path": src["path"], **_prov(m),
+                "resolution_method": (m.get("resolution") or {}).get("method"),
+                "resolution_score": (m.get("resolution") or {}).get("score")})
     for name, key in [("persons", "persons"), ("dates", "dates"), ("references", "references")]:
         for k, item in enumerate(record[key]):
             row = {"id": f"{doc_id[:16]}-{name[0]}{k + 1}", "decision_id": doc_id, **_prov(item)}
@@ -147,6 +185,7 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
             if name == "dates":
                 row["year_inferred"] = int(bool(item.get("year_inferred")))
             rows[name].append(row)
+    rows.update(unit_rows([m["unit_id"] for g in record["groups"] for m in g["members"]]))
     return rows
 
 
@@ -162,8 +201,9 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
         for name in CHILD_TABLES:
             db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
         db.execute("delete from decisions where id = ?", [doc_id])
-        for name in ["documents", "decisions", "groups", "memberships", "persons", "dates", "references"]:
-            if rows[name]:
+        for name in ["units", "unit_aliases", "unit_succession", "documents", "decisions", "groups", "memberships",
+                     "persons", "dates", "references"]:
+            if rows.get(name):
                 db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
     return True
 

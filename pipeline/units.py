@@ -1,52 +1,193 @@
-"""The unit registry: canonical units with aliases, loaded from data files in the repo.
+"""The unit registry: one identity per unit across spellings, abbreviations and years.
 
-Resolution order: exact alias key, then the key with an implied prefix ("Nội vụ" in
-"các sở Nội vụ, …" → "Sở Nội vụ"). Unknown names keep `unit_id: null` and a warning.
+Data lives in the repo (`pipeline/registry/`): `national.csv` holds the units every province
+has (Sở, Ban, mass organisations…) as patterns, `provinces/<id>.csv` the units of one province,
+`successions.csv` the mergers and renamings with their effective date and source. Districts and
+communes come from the `vietnamadminunits` data (see `pipeline.territory`).
+
+A pattern becomes a unit of a province on use: "Sở Nội vụ" in a Bắc Ninh decision of 2024 is
+`bac-ninh:so-noi-vu`; in a 2026 decision of the new (merged) Bắc Ninh it is
+`bac-ninh-2025:so-noi-vu`.
 """
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from pipeline.normalize import unit_key
+from rapidfuzz import fuzz, process
+
+from pipeline import territory
+from pipeline.normalize import slugify, unit_key
 
 REGISTRY_DIR = Path(__file__).parent / "registry"
+FUZZY_MIN = 92
 
 
-@lru_cache(maxsize=1)
-def load_registry() -> tuple[list[dict], dict[str, str]]:
-    units, index = [], {}
-    for path in sorted(REGISTRY_DIR.glob("*.csv")):
+@dataclass
+class Registry:
+    patterns: dict[str, dict] = field(default_factory=dict)  # pattern id → row
+    pattern_keys: dict[str, str] = field(default_factory=dict)  # alias key → pattern id
+    key_names: dict[str, str] = field(default_factory=dict)  # alias key → a name as written
+    units: dict[str, dict] = field(default_factory=dict)  # unit id → row (province-specific)
+    unit_keys: dict[str, dict[str, str]] = field(default_factory=dict)  # province id → alias key → unit id
+    successions: list[dict] = field(default_factory=list)
+
+
+def _aliases(row: dict) -> list[str]:
+    return [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def load_registry(directory: str | None = None) -> Registry:
+    base = Path(directory) if directory else REGISTRY_DIR
+    reg = Registry()
+    with open(base / "national.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            reg.patterns[row["pattern_id"]] = row
+            for name in [row["name"], *_aliases(row)]:
+                reg.pattern_keys.setdefault(unit_key(name), row["pattern_id"])
+                reg.key_names.setdefault(unit_key(name), name)
+    for path in sorted((base / "provinces").glob("*.csv")):
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                aliases = [a for a in (row.get("aliases") or "").split("|") if a.strip()]
-                unit = {k: (row.get(k) or None) for k in ("unit_id", "name", "kind", "province", "valid_from", "valid_to")}
-                unit["aliases"] = aliases
-                units.append(unit)
-                for name in [row["name"], *aliases]:
-                    index.setdefault(unit_key(name), row["unit_id"])
-    return units, index
+                reg.units[row["unit_id"]] = row
+                pid = row["unit_id"].split(":")[0]
+                for name in [row["name"], *_aliases(row)]:
+                    reg.unit_keys.setdefault(pid, {}).setdefault(unit_key(name), row["unit_id"])
+                    reg.key_names.setdefault(unit_key(name), name)
+    with open(base / "successions.csv", encoding="utf-8", newline="") as f:
+        reg.successions = list(csv.DictReader(f))
+    return reg
 
 
-def resolve(name: str, implied: str | None = None) -> str | None:
-    _, index = load_registry()
-    for cand in ([f"{implied} {name}"] if implied else []) + [name]:
-        uid = index.get(unit_key(cand))
-        if uid:
-            return uid
+def _valid(row: dict, on: date | None) -> bool:
+    if on is None:
+        return True
+    vf, vt = row.get("valid_from") or None, row.get("valid_to") or None
+    return (vf is None or date.fromisoformat(vf) <= on) and (vt is None or on <= date.fromisoformat(vt))
+
+
+def unit_row(unit_id: str) -> dict | None:
+    """The registry row of a unit id, instantiating patterns and territorial units."""
+    reg = load_registry()
+    if unit_id in reg.units:
+        return {**reg.units[unit_id], "province": unit_id.split(":")[0]}
+    prov, _, local = unit_id.partition(":")
+    if local in reg.patterns:
+        p = reg.patterns[local]
+        return {"unit_id": unit_id, "name": p["name"], "kind": p["kind"], "province": prov,
+                "valid_from": p["valid_from"] or None, "valid_to": p["valid_to"] or None}
     return None
 
 
-def resolve_record(record: dict) -> dict:
+def resolve(name: str, province: str | None = None, on: date | None = None, implied: str | None = None) -> dict:
+    """Resolve a name as written to a unit id. Returns {unit_id, method, score, candidates}."""
+    reg = load_registry()
+    pid = territory.province_id(province, on) if province else None
+    names = ([f"{implied} {name}"] if implied else []) + [name]
+    if province and name.rstrip().endswith(province) and not re.search(r"(?i)(?:tỉnh|thành phố)\s+" + re.escape(province) + "$", name):
+        names.append(name.rstrip()[: -len(province)] + "tỉnh")  # "Báo Quảng Nam" is the province's "Báo tỉnh"
+    for cand in names:
+        key = unit_key(cand)
+        if pid and key in reg.unit_keys.get(pid, {}):
+            return {"unit_id": reg.unit_keys[pid][key], "method": "alias", "score": 100}
+        if key in reg.pattern_keys:
+            pattern = reg.pattern_keys[key]
+            uid = f"{pid}:{pattern}" if pid else None
+            return {"unit_id": uid, "method": "pattern", "score": 100, "pattern": pattern,
+                    "valid": _valid(reg.patterns[pattern], on)}
+        if province:
+            t = territory.territorial_unit(cand, province, on)
+            if t:
+                return {"unit_id": t["unit_id"], "method": "territory", "score": 100, "unit": t}
+    # Fuzzy, last: only a close match within the province's units and the national patterns.
+    choices = {k: v for k, v in reg.unit_keys.get(pid, {}).items()} if pid else {}
+    choices.update({k: (f"{pid}:{v}" if pid else None) for k, v in reg.pattern_keys.items()})
+    key = unit_key(names[0])
+    found = process.extract(key, list(choices), scorer=fuzz.ratio, limit=3)
+    if found and found[0][1] >= FUZZY_MIN and choices[found[0][0]]:
+        return {"unit_id": choices[found[0][0]], "method": "fuzzy", "score": round(found[0][1], 1)}
+    return {"unit_id": None, "method": None, "score": None,
+            "candidates": [{"unit_id": choices[k], "name": reg.key_names.get(k, k), "score": round(s, 1)}
+                           for k, s, _ in found if choices[k]]}
+
+
+def successions_of(unit_id: str) -> list[dict]:
+    """Successions that start from this unit (patterns and the 2025 province merger applied)."""
+    reg = load_registry()
+    prov, _, local = unit_id.partition(":")
+    out = []
+    for s in reg.successions:
+        frm, to = s["from"], s["to"]
+        if frm == unit_id:
+            out.append({**s, "from": unit_id})
+        elif frm.startswith("*:") and frm[2:] == local:
+            out.append({**s, "from": unit_id, "to": f"{prov}:{to[2:]}"})
+    row = unit_row(unit_id)
+    legacy = {slugify(v): v for v in territory.legacy_provinces().values()}
+    if not out and prov in legacy and row and row.get("kind") not in ("cap_huyen", "cap_xa"):
+        new_short = territory.successor_province(legacy[prov])
+        new_pid = territory.province_id(new_short, territory.PROVINCE_MERGER) if new_short else None
+        # A national pattern continues in the merged province; a local unit only if the registry says so.
+        if new_short in territory.merged_new_provinces() and (local in reg.patterns or f"{new_pid}:{local}" in reg.units):
+            out.append({"from": unit_id, "to": f"{new_pid}:{local}", "relation": "merged_into",
+                        "effective": territory.PROVINCE_MERGER.isoformat(), "source": territory.MERGER_SOURCE})
+    if not out and row and row.get("kind") == "cap_huyen":
+        out.append({"from": unit_id, "to": None, "relation": "abolished",
+                    "effective": territory.PROVINCE_MERGER.isoformat(),
+                    "source": "Kết luận 137-KL/TW, Nghị quyết 203/2025/QH15 (không tổ chức cấp huyện từ 01/7/2025)"})
+    return out
+
+
+def successor_on(unit_id: str, on: date, _seen: frozenset = frozenset()) -> str | None:
+    """The unit that carries `unit_id` on date `on`, following successions in order."""
+    if unit_id in _seen:
+        return unit_id
+    for s in sorted(successions_of(unit_id), key=lambda s: s["effective"]):
+        if date.fromisoformat(s["effective"]) <= on:
+            return successor_on(s["to"], on, _seen | {unit_id}) if s["to"] else None
+    return unit_id
+
+
+def record_province(record: dict) -> str | None:
+    for text in (record.get("issuer"), record.get("place")):
+        if text:
+            p = territory.find_province(text)
+            if p:
+                return p
+    return None
+
+
+def record_date(record: dict) -> date | None:
+    if record.get("issued_date"):
+        return date.fromisoformat(record["issued_date"])
+    if record.get("year"):
+        return date(record["year"], 1, 1)
+    return None
+
+
+def resolve_record(record: dict, text: str | None = None) -> dict:
     """Fill `unit_id` of every member; warn about names the registry does not know."""
+    province = record.get("province") or record_province(record)
+    if province is None and text:
+        province = territory.most_mentioned_province(text)
+    record["province"] = province
+    on = record_date(record)
+    if province is None and record.get("groups"):
+        record["warnings"].append("province not found in the document: member units are left without unit_id")
     unknown = []
     for g in record.get("groups", []):
         for m in g["members"]:
-            m["unit_id"] = resolve(m.get("normalized") or m["name"])
-            if m["unit_id"] is None:
-                unknown.append(m["name"])
+            r = resolve(m["name"], province, on, implied=m.get("normalized", "").split(" ")[0] if m.get("normalized") else None)
+            m["unit_id"] = r["unit_id"]
+            m["resolution"] = {k: v for k, v in r.items() if k in ("method", "score", "candidates") and v is not None}
+            if r["unit_id"] is None and province is not None:
+                unknown.append(m["name"] + (f" (closest: {r['candidates'][0]['name']})" if r.get("candidates") else ""))
     if unknown:
-        record["warnings"].append(f"{len(unknown)} unit name(s) not in the registry: " + "; ".join(unknown[:10])
-                                  + (" …" if len(unknown) > 10 else ""))
+        record["warnings"].append(f"{len(unknown)} unit name(s) not in the registry: " + "; ".join(unknown[:8])
+                                  + (" …" if len(unknown) > 8 else ""))
     return record

@@ -1173,6 +1173,225 @@ def doc_qd52_2025():
     return spec, truth
 
 
+# ---- (n) QĐ 95/QĐ-UBND Bắc Ninh 2026: DOCX, the first roster of the merged province ---------
+# From 01/3/2025 the provincial departments were merged (KH&ĐT -> Tài chính; NN&PTNT + TN&MT ->
+# Nông nghiệp và Môi trường; GTVT -> Xây dựng; TT&TT -> Khoa học và Công nghệ; LĐ-TB&XH -> Nội
+# vụ; Ban Dân tộc -> Sở Dân tộc và Tôn giáo; Sở Ngoại vụ dissolved into Văn phòng UBND tỉnh).
+# From 01/7/2025 Bắc Giang and Bắc Ninh form the new tỉnh Bắc Ninh and the district level is
+# gone, so the Cụm of huyện/thị xã/thành phố becomes a Cụm of phường (xã/phường are directly
+# under the province). Everything below is invented; only the unit names follow the reform.
+BN_TMTH_2026 = {
+    "kind": "khối",
+    "name": "Khối các cơ quan tham mưu tổng hợp",
+    "members": [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+        "Văn phòng UBND tỉnh",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Sở Tư pháp",
+        "Thanh tra tỉnh",
+        "Sở Dân tộc và Tôn giáo",
+    ],
+    "leader": "Sở Nội vụ",
+    "deputies": ["Văn phòng UBND tỉnh"],
+}
+BN_KTKT_2026 = {
+    "kind": "khối",
+    "name": BN_KTKT_2024["name"],
+    "members": [
+        "Sở Công Thương",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Xây dựng",
+        "Sở Khoa học và Công nghệ",
+        "Ban Quản lý các khu công nghiệp tỉnh",
+        "Quỹ Đầu tư phát triển tỉnh",
+        "Liên minh Hợp tác xã tỉnh",
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        # from former Bắc Giang: the unit name keeps the old province's name
+        "Ban Quản lý dự án đầu tư xây dựng công trình giao thông Bắc Giang",
+    ],
+    "leader": "Sở Nông nghiệp và Môi trường",
+    "deputies": ["Ban Quản lý các khu công nghiệp tỉnh"],
+}
+BN_VHXH_2026 = {
+    "kind": "khối",
+    "name": BN_VHXH_2024["name"],
+    "members": [
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Y tế",
+        "Sở Giáo dục và Đào tạo",
+        "Báo và Phát thanh, Truyền hình Bắc Ninh",
+        "Bảo hiểm xã hội tỉnh",
+        "Trường Chính trị tỉnh",
+        # from former Bắc Giang
+        "Trường Cao đẳng Ngô Gia Tự Bắc Giang",
+    ],
+    "leader": "Sở Giáo dục và Đào tạo",
+    "deputies": ["Báo và Phát thanh, Truyền hình Bắc Ninh"],
+}
+# the associations of the two former provinces merged under the same names (2025 spellings)
+BN_TCXH_2026 = dict(BN_TCXH_2025, leader="Hội Luật gia tỉnh", deputies=["Hội Khuyến học tỉnh"])
+BN_CUM_2026 = {
+    "kind": "cụm",
+    "name": "Cụm thi đua các phường",
+    "members": [
+        "Phường Bắc Giang",
+        "Phường Kinh Bắc",
+        "Phường Võ Cường",
+        "Phường Từ Sơn",
+        "Phường Đa Mai",
+        "Phường Việt Yên",
+    ],
+    "leader": "Phường Bắc Giang",
+    "deputies": ["Phường Từ Sơn"],
+}
+
+BN_2026 = [BN_TMTH_2026, BN_KTKT_2026, BN_VHXH_2026, BN_TCXH_2026, BN_CUM_2026]
+
+# 2024 unit (QĐ 138, as amended by QĐ 615) -> 2026 unit (QĐ 95), for the notes of the truth
+BN_2024_TO_2026 = [
+    ("Khối các cơ quan tham mưu tổng hợp",
+     "Văn phòng Đoàn ĐBQH và HĐND tỉnh, Văn phòng UBND tỉnh, Sở Nội vụ, Sở Tài chính, Sở Tư "
+     "pháp, Thanh tra tỉnh -> same name, same khối; Sở Kế hoạch và Đầu tư -> Sở Tài chính; Sở "
+     "Ngoại vụ -> Văn phòng UBND tỉnh (Sở Ngoại vụ dissolved, tasks moved there); new member "
+     "Sở Dân tộc và Tôn giáo (the former Ban Dân tộc, not in the 2024 roster)"),
+    ("Khối các Sở, ban, ngành tham mưu và quản lý nhà nước về kinh tế, kỹ thuật",
+     "Sở Công thương -> Sở Công Thương (spelling now with capital T); Sở Nông nghiệp và Phát "
+     "triển nông thôn and Sở Tài nguyên và Môi trường -> Sở Nông nghiệp và Môi trường; Sở Giao "
+     "thông vận tải -> Sở Xây dựng; Sở Xây dựng -> Sở Xây dựng; Sở Thông tin và Truyền thông -> "
+     "Sở Khoa học và Công nghệ; Ban quản lý các Khu công nghiệp -> Ban Quản lý các khu công "
+     "nghiệp tỉnh; Liên minh hợp tác xã tỉnh -> Liên minh Hợp tác xã tỉnh; Quỹ Đầu tư phát triển "
+     "tỉnh -> same; Quỹ Phát triển đất -> Quỹ Đầu tư phát triển tỉnh (assumed merged); Ban Quản "
+     "lý khu vực phát triển Đô thị Bắc Ninh -> Sở Xây dựng (assumed dissolved); Cục Dự trữ Nhà "
+     "nước khu vực Hà Bắc -> none (already dropped in 2025); Ban Quản lý dự án xây dựng dân dụng "
+     "và công nghiệp tỉnh (new in 2025) -> Ban Quản lý dự án đầu tư xây dựng tỉnh; new member from "
+     "former Bắc Giang: Ban Quản lý dự án đầu tư xây dựng công trình giao thông Bắc Giang"),
+    ("Khối các cơ quan văn hóa - xã hội",
+     "Sở Văn hóa, Thể thao và Du lịch, Sở Y tế, Sở Giáo dục và Đào tạo, Bảo hiểm xã hội tỉnh -> "
+     "same name, same khối; Sở Lao động - Thương binh và Xã hội -> Sở Nội vụ (now in Khối tham "
+     "mưu tổng hợp); Sở Khoa học và Công nghệ (moved to Khối kinh tế, kỹ thuật by QĐ 615) -> "
+     "Sở Khoa học và Công nghệ, still in Khối kinh tế, kỹ thuật; Đài Phát thanh và Truyền hình "
+     "tỉnh and Báo Bắc Ninh -> Báo và Phát thanh, Truyền hình Bắc Ninh; Trường Chính trị Nguyễn "
+     "Văn Cừ -> Trường Chính trị tỉnh (assumed merged with its Bắc Giang counterpart); new member "
+     "from former Bắc Giang: Trường Cao đẳng Ngô Gia Tự Bắc Giang"),
+    ("Khối các Tổ chức xã hội, Tổ chức xã hội - nghề nghiệp",
+     "all 24 units -> same names (assumed merged with their Bắc Giang counterparts), with the "
+     "2025 spelling 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh' (2024: 'các hội')"),
+    ("Cụm thi đua các huyện, thị xã, thành phố",
+     "no one-to-one successor: the district level was abolished on 01/7/2025 and the 8 units "
+     "(Thành phố Bắc Ninh, Thành phố Từ Sơn, Thị xã Quế Võ, Thị xã Thuận Thành, Huyện Tiên Du, "
+     "Huyện Yên Phong, Huyện Gia Bình, Huyện Lương Tài) are not members of any 2026 group; the new "
+     "Cụm thi đua các phường holds wards of the new province (origins approximate): Phường "
+     "Kinh Bắc and Phường Võ Cường (area of the former Thành phố Bắc Ninh), Phường Từ Sơn "
+     "(former Thành phố Từ Sơn), Phường "
+     "Bắc Giang and Phường Đa Mai (former Bắc Giang city), Phường Việt Yên (former Thị xã Việt Yên, "
+     "Bắc Giang)"),
+]
+
+
+def doc_qd95_2026():
+    number = "95/QĐ-UBND"
+    subject = "Về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2026"
+    cc, refs = cc_blocks(
+        ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+         [ref("luat", None, "2025-06-16", title="Luật Tổ chức chính quyền địa phương")]),
+        ("Căn cứ Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp "
+         "xếp đơn vị hành chính cấp tỉnh;",
+         [ref("nghi_quyet", "202/2025/QH15", "2025-06-12", "Quốc hội")]),
+        CC_LUAT_TDKT, CC_ND98_LONG)
+    cc.append(("cc", "Căn cứ Quyết định số 1032/QĐ-UBND ngày 15/10/2025 của UBND tỉnh ban hành "
+                     "Quy chế tổ chức và hoạt động của Cụm, Khối thi đua thuộc tỉnh Bắc Ninh;"))
+    refs.append(ref("quyet_dinh", "1032/QĐ-UBND", "2025-10-15", "UBND tỉnh"))
+    cc.append(("cc", "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 14/TTr-SNV ngày "
+                     "16/01/2026."))
+    refs.append(ref("to_trinh", "14/TTr-SNV", "2026-01-16", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "52/QĐ-UBND", "2025-01-20", "UBND tỉnh Bắc Ninh"))
+    n_units = sum(len(g["members"]) for g in BN_2026)
+    spec = header("BẮC NINH", number, "Bắc Ninh, ngày 22 tháng 01 năm 2026")
+    spec.update({
+        "meta": {"title": "Quyết định 95/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Bắc Ninh"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH BẮC NINH"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Tổ chức các Cụm, Khối thi đua của tỉnh năm 2026 gồm 04 Khối thi "
+                  f"đua và 01 Cụm thi đua với {n_units} cơ quan, đơn vị, địa phương; phân công đơn "
+                  "vị Trưởng khối, Phó khối (Cụm trưởng, Cụm phó) năm 2026 (có Phụ lục danh sách "
+                  "kèm theo)."),
+            ("p", "<b>Điều 2.</b> Trách nhiệm của các Cụm, Khối thi đua"),
+            ("p", "1. Đơn vị Trưởng khối (Cụm trưởng) chủ trì, phối hợp với đơn vị Phó khối (Cụm "
+                  "phó) xây dựng Kế hoạch, tiêu chí chấm điểm thi đua của Khối (Cụm) theo Quy chế "
+                  "ban hành kèm theo Quyết định số 1032/QĐ-UBND ngày 15/10/2025 của UBND tỉnh; tổ "
+                  "chức ký giao ước thi đua, sơ kết, tổng kết, bình xét, suy tôn các đơn vị dẫn "
+                  "đầu và đề nghị khen thưởng theo quy định."),
+            ("p", "2. Các cơ quan, đơn vị hình thành sau khi sắp xếp, hợp nhất từ các cơ quan, đơn "
+                  "vị của tỉnh Bắc Giang và tỉnh Bắc Ninh (trước sắp xếp) tham gia Khối thi đua "
+                  "theo tên gọi mới tại Phụ lục kèm theo; UBND các xã, phường không có tên tại Phụ "
+                  "lục tham gia các Cụm thi đua do Sở Nội vụ hướng dẫn."),
+            ("p", "3. Sở Nội vụ (Ban Thi đua - Khen thưởng) hướng dẫn, theo dõi, kiểm tra hoạt "
+                  "động của các Cụm, Khối thi đua; tổng hợp, báo cáo UBND tỉnh theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 52/QĐ-UBND ngày 20/01/2025 của UBND tỉnh Bắc Ninh (trước sắp xếp) về việc tổ "
+                  "chức các Cụm, Khối thi đua của tỉnh năm 2025."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị, "
+                  "Chủ tịch UBND các phường có tên tại Phụ lục kèm theo và các đơn vị có liên quan "
+                  "căn cứ Quyết định thi hành./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TTTU, TTHĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh (Sở Nội vụ);", "- VP UBND tỉnh: LĐVP, NC;",
+                       "- Lưu: VT, NC."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": "Trịnh Văn Khiêm",
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC CỤM, KHỐI THI ĐUA CỦA TỈNH NĂM 2026"),
+            ("center_i", "(Kèm theo Quyết định số 95/QĐ-UBND ngày 22/01/2026 của UBND tỉnh "
+                         "Bắc Ninh)"),
+            ("rule",),
+            ("table", roster_table_bn(BN_2026)),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2026-01-22", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+        "subject": subject,
+        "signer": {"name": "Trịnh Văn Khiêm", "title": "Phó Chủ tịch",
+                   "authority": "KT. CHỦ TỊCH"},
+        "year": 2026,
+        "groups": [truth_group(g, ROMAN[i], len(g["members"])) for i, g in enumerate(BN_2026)],
+        "references": refs,
+        "notes": [
+            "Synthetic. First roster of the new tỉnh Bắc Ninh (Bắc Giang and Bắc Ninh merged on "
+            "01/7/2025, capital at the former Bắc Giang city; district level abolished). Issuer and "
+            "place are still 'Bắc Ninh', but 'Bắc Giang' occurs in member names (Phường Bắc Giang, "
+            "units from the former province) and in Điều 2 ('tỉnh Bắc Giang và tỉnh Bắc Ninh "
+            "(trước sắp xếp)').",
+            "Same layout as the DOCX of QĐ 138: appendix table 'STT | Tên đơn vị | Ghi chú'; each "
+            "group title row is one cell merged over the three columns (w:gridSpan, 'I. KHỐI … "
+            "(07 đơn vị)'); STT restarts at 1 in each group; roles only in Ghi chú ('Trưởng khối', "
+            "'Phó khối', 'Cụm trưởng', 'Cụm phó'); the header row repeats (w:tblHeader).",
+            "Post-reform unit names (departments merged from 01/3/2025). 'Báo và Phát thanh, "
+            "Truyền hình Bắc Ninh' is one unit although it contains a comma and 'và' (it is also "
+            "the Phó khối of Khối văn hóa - xã hội). 'Sở Công Thương' now has a capital T "
+            "(2024/2025: 'Sở Công thương').",
+            "4 khối + 1 cụm. The Cụm of huyện, thị xã, thành phố is replaced by 'Cụm thi đua các "
+            "phường' (6 phường); Điều 1 gives the total of units.",
+            "2024 -> 2026 correspondence (QĐ 138 as amended by QĐ 615 -> QĐ 95; for a human reader, "
+            "'assumed' marks choices of this sample, not facts): " + " | ".join(
+                f"{g}: {m}" for g, m in BN_2024_TO_2026) + ".",
+            "Leaders/deputies rotated vs. 2025. Điều 3 replaces QĐ 52/QĐ-UBND of the former Bắc "
+            "Ninh (a reference, not the document's own number). Signed 'TM. ỦY BAN NHÂN DÂN / KT. "
+            "CHỦ TỊCH / PHÓ CHỦ TỊCH'; authority 'KT. CHỦ TỊCH'.",
+        ],
+    }
+    return spec, truth
+
+
 # ---- (c) QĐ 326/QĐ-UBND Quảng Nam 2024: DOCX, vertically merged group column ---------------
 def doc_qd326_2024_quangnam():
     number = "326/QĐ-UBND"
@@ -2308,6 +2527,7 @@ SAMPLES = [
     ("2025/qd-52-2025-bacninh.docx", doc_qd52_2025, write_docx),
     ("2025/tin-khoi-tham-muu-tong-hop-2025-bacninh.txt", doc_tin_tmth_2025, write_txt),
     ("2025/tin-khoi-van-hoa-xa-hoi-2025-bacninh.html", doc_tin_vhxh_2025_html, write_html),
+    ("2026/qd-95-2026-bacninh.docx", doc_qd95_2026, write_docx),
     ("other/qd-138-2024-bacninh.docx", doc_qd138_2024_docx, write_docx),
     ("other/cv-2023-haiduong-cum.txt", doc_cv1120_2023_haiduong, write_txt),
     ("other/qd-2023-ninhbinh-khoi.pdf", doc_qd96_2023_ninhbinh, write_pdf),

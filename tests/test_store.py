@@ -63,6 +63,7 @@ def test_an_older_database_is_upgraded_in_place(tmp_path, sample_record):
     db = open_db(path)
     assert {"ocr_confidence", "ocr_pages", "signing_times"} <= set(db.table("documents").columns_dict)
     assert db.execute("select path from documents where id = ?", ["x" * 64]).fetchone()[0] == "old.pdf"
-    assert db.execute("pragma user_version").fetchone()[0] == 2
+    from pipeline.store import SCHEMA_VERSION
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     load_record(db, record, text)
     assert counts(db)["documents"] == 2
