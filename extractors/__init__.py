@@ -5,17 +5,21 @@ import functools
 import hashlib
 from pathlib import Path
 
-# Bump when extraction rules change; registry data changes are picked up by `extractor_version`.
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
+
+_ROOT = Path(__file__).resolve().parent.parent
+# What an extraction record depends on: the finders and readers, normalisation, the registry.
+_INPUTS = ["extractors/**/*.py", "pipeline/normalize.py", "pipeline/units.py", "pipeline/territory.py",
+           "pipeline/registry/**/*.csv"]
 
 
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """The rules' version plus a digest of the unit registry's data files: either changing
-    means every file is extracted and loaded again (cache keys and `documents` use it)."""
-    registry = Path(__file__).resolve().parent.parent / "pipeline" / "registry"
+    """The release plus a digest of the code and data extraction depends on: any change to
+    them re-extracts and reloads every file (Prefect cache keys and `documents` use it)."""
     h = hashlib.sha256()
-    for path in sorted(registry.rglob("*.csv")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    for pattern in _INPUTS:
+        for path in sorted(_ROOT.glob(pattern)):
+            h.update(str(path.relative_to(_ROOT)).encode())
+            h.update(path.read_bytes())
     return f"{EXTRACTOR_VERSION}+{h.hexdigest()[:10]}"

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from extractors.amendments import find_amendment
 from extractors.dates import find_dates
 from extractors.document import Document
 from extractors.groups import find_groups
@@ -87,6 +88,12 @@ def extract(doc: Document) -> dict:
         "references": find_references(lines, meta["number"]),
         "warnings": warnings,
     })
+    amends, changes = find_amendment(lines, meta["subject"])
+    if amends:
+        record["amends"] = amends
+        record["changes"] = changes
+        if not changes:
+            warnings.append(f"amends {amends['number']} but no roster change was recognised")
     if ev.get("number_source"):
         record["number_source"] = ev["number_source"]
     if ev.get("date_source"):

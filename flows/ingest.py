@@ -59,11 +59,8 @@ def load_results(db_path: str, results: list[tuple[dict, str | None]]) -> dict:
 @task(cache_policy=NO_CACHE)
 def validate_db(db_path: str) -> list[dict]:
     from pipeline.store import open_db
-    from pipeline.validate import save_issues, validate
-    db = open_db(db_path)
-    issues = validate(db)
-    save_issues(db, issues)
-    return issues
+    from pipeline.validate import refresh
+    return refresh(open_db(db_path))
 
 
 def summarize(results: list[tuple[dict, str | None]], issues: list[dict], loaded: int) -> dict:
@@ -77,6 +74,7 @@ def summarize(results: list[tuple[dict, str | None]], issues: list[dict], loaded
         "warnings": sum(len(r["warnings"]) for r in records),
         "issues": dict(Counter(i["severity"] for i in issues)),
         "failed": [(r["source"]["path"], r["status"], r["error"]) for r in records if r["status"] not in ("ok", "partial")],
+        "issue_rows": issues,
     }
 
 

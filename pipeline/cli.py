@@ -51,9 +51,8 @@ def cmd_run(args) -> int:
     print(f"  warnings:    {s['warnings']}")
     for path, status, error in s["failed"]:
         print(f"  ! {path}: {status} — {error}")
-    from pipeline.validate import validate
     print()
-    print(format_text(validate(open_db(args.db))))
+    print(format_text(s["issue_rows"]))
     return 0
 
 
@@ -94,10 +93,8 @@ def cmd_validate(args) -> int:
     if not os.path.exists(args.db):
         raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
     from pipeline.store import open_db
-    from pipeline.validate import format_text, save_issues, validate
-    db = open_db(args.db)
-    issues = validate(db)
-    save_issues(db, issues)
+    from pipeline.validate import format_text, refresh
+    issues = refresh(open_db(args.db))
     if args.format == "json":
         print(json.dumps(issues, ensure_ascii=False, indent=2))
     else:

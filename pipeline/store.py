@@ -14,7 +14,7 @@ from extractors import extractor_version
 from pipeline.normalize import fold_diacritics, unit_key
 from pipeline.units import load_registry
 
-SCHEMA_VERSION = 3  # 2: documents.ocr_confidence, ocr_pages, signing_times; 3: unit aliases, successions
+SCHEMA_VERSION = 4  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state
 
 TABLES: dict[str, dict] = {
     "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
@@ -51,11 +51,19 @@ TABLES: dict[str, dict] = {
     "references": {"columns": {"id": str, "decision_id": str, "doc_type": str, "number": str, "date": str,
                                "issuer": str, "page": int, "line": int}, "pk": "id",
                    "fks": [("decision_id", "decisions", "id")]},
+    "amendments": {"columns": {"id": str, "decision_id": str, "amends_number": str, "amends_date": str,
+                               "effective": str, "position": int, "op": str, "unit": str, "from_group": str,
+                               "to_group": str, "grp": str, "role": str, "old_unit": str, "page": int, "line": int},
+                   "pk": "id", "fks": [("decision_id", "decisions", "id")]},
+    "roster_state": {"columns": {"id": str, "province": str, "year": int, "kind": str, "group_name": str,
+                                 "unit_name": str, "unit_id": str, "role": str, "valid_from": str, "valid_to": str,
+                                 "decision_id": str, "source_number": str, "step": str, "source_path": str,
+                                 "page": int, "line": int}, "pk": "id"},
     "validation_issues": {"columns": {"id": str, "rule": str, "severity": str, "year": int, "decision_id": str,
                                       "group_id": str, "unit": str, "message": str, "source_path": str,
                                       "page": int, "line": int, "checked_at": str}, "pk": "id"},
 }
-CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references"]
+CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references", "amendments"]
 
 
 def open_db(path: str) -> sqlite_utils.Database:
@@ -185,6 +193,12 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
             if name == "dates":
                 row["year_inferred"] = int(bool(item.get("year_inferred")))
             rows[name].append(row)
+    for k, op in enumerate(record.get("changes") or []):
+        rows["amendments"].append({
+            "id": f"{doc_id[:16]}-a{k + 1}", "decision_id": doc_id, "amends_number": record["amends"]["number"],
+            "amends_date": record["amends"]["date"], "effective": record["issued_date"], "position": k + 1,
+            "op": op["op"], "unit": op.get("unit"), "from_group": op.get("from_group"), "to_group": op.get("to_group"),
+            "grp": op.get("group"), "role": op.get("role"), "old_unit": op.get("old_unit"), **_prov(op)})
     rows.update(unit_rows([m["unit_id"] for g in record["groups"] for m in g["members"]]))
     return rows
 
@@ -202,7 +216,7 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
             db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
         db.execute("delete from decisions where id = ?", [doc_id])
         for name in ["units", "unit_aliases", "unit_succession", "documents", "decisions", "groups", "memberships",
-                     "persons", "dates", "references"]:
+                     "persons", "dates", "references", "amendments"]:
             if rows.get(name):
                 db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
     return True

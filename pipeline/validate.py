@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import sqlite_utils
 
+from extractors.units_text import same_unit
 from pipeline.normalize import unit_key
+from pipeline.units import successor_on, unit_row
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 ROSTER_TYPES = ("quyet_dinh", "cong_van")  # documents that set rosters; news only report them
@@ -29,8 +32,8 @@ def group_key(name: str) -> str:
 def load_rosters(db: sqlite_utils.Database) -> list[dict]:
     sql = """
       select g.id, g.name, g.kind, g.leader, g.deputies, g.stated_member_count, g.page, g.line,
-             d.id as decision_id, d.doc_type, d.number, d.issuer, d.place, d.issued_date, d.year,
-             doc.path
+             d.id as decision_id, d.doc_type, d.number, d.issuer, d.place, d.province, d.issued_date, d.year,
+             d.subject, doc.path
       from groups g join decisions d on d.id = g.decision_id join documents doc on doc.id = d.document_id
       order by d.issued_date, doc.path, g.id"""
     groups = [dict(r) for r in db.query(sql)]
@@ -39,7 +42,8 @@ def load_rosters(db: sqlite_utils.Database) -> list[dict]:
         members[m["group_id"]].append(dict(m))
     for g in groups:
         g["members"] = members[g["id"]]
-        g["province"] = province_of(g["issuer"], g["place"])
+        g["province"] = g["province"] or province_of(g["issuer"], g["place"])
+        g["deputies"] = json.loads(g["deputies"] or "[]")
     return groups
 
 
@@ -54,26 +58,42 @@ def issue(rule, severity, message, g=None, unit=None, m=None) -> dict:
 
 
 def check_group(g: dict) -> list[dict]:
+    """Rules on one group as one document lists it."""
     out = []
+    roster = g["doc_type"] in ROSTER_TYPES
     names = [m["unit_name"] for m in g["members"]]
-    if not names and g["doc_type"] in ROSTER_TYPES:
+    if not names and roster:
         out.append(issue("group_has_members", "error", f"{g['name']}: no member listed", g))
     seen = {}
     for m in g["members"]:
-        k = unit_key(m["unit_name"])
+        k = m["unit_id"] or unit_key(m["unit_name"])
         if k in seen:
             out.append(issue("no_duplicate_member", "error", f"{g['name']}: {m['unit_name']} listed twice", g, m["unit_name"], m))
         seen[k] = m
-    if g["leader"] is None:
+    if g["leader"] is None and roster and names:
         out.append(issue("one_leader", "warning", f"{g['name']}: no leader (Trưởng khối/cụm) stated", g))
-    elif names and not any(m["role"] == "leader" for m in g["members"]):
+    if names and g["leader"] and not any(m["role"] == "leader" for m in g["members"]):
         out.append(issue("leader_is_member", "error", f"{g['name']}: leader {g['leader']} is not among its members", g, g["leader"]))
+    if names:
+        for d in g["deputies"]:
+            if not any(m["role"] == "deputy" and same_unit(m["unit_name"], d) for m in g["members"]):
+                out.append(issue("deputy_is_member", "error", f"{g['name']}: deputy {d} is not among its members", g, d))
     if g["stated_member_count"] is not None and g["stated_member_count"] != len(names):
         out.append(issue("stated_count_matches", "warning",
                          f"{g['name']}: document says {g['stated_member_count']} units, {len(names)} listed", g))
+    on = date.fromisoformat(g["issued_date"]) if g["issued_date"] else (date(g["year"], 1, 1) if g["year"] else None)
     for m in g["members"]:
         if m["unit_id"] is None:
-            out.append(issue("unknown_unit", "info", f"{m['unit_name']} is not in the unit registry", g, m["unit_name"], m))
+            if g["province"]:
+                out.append(issue("unknown_unit", "info", f"{m['unit_name']} is not in the unit registry", g, m["unit_name"], m))
+            continue
+        row = unit_row(m["unit_id"]) if on else None
+        if row and on and ((row.get("valid_to") and on > date.fromisoformat(row["valid_to"]))
+                           or (row.get("valid_from") and on < date.fromisoformat(row["valid_from"]))):
+            succ = successor_on(m["unit_id"], on)
+            after = unit_row(succ)["name"] if succ and unit_row(succ) else "no successor"
+            out.append(issue("unit_valid_on_date", "warning",
+                             f"{m['unit_name']} did not exist on {on.isoformat()} (now: {after})", g, m["unit_name"], m))
     return out
 
 
@@ -95,38 +115,136 @@ def check_one_group_per_year(groups: list[dict]) -> list[dict]:
     return out
 
 
-def check_year_over_year(groups: list[dict]) -> list[dict]:
-    """Units added, removed or moved between consecutive years of one province's rosters."""
+def check_documents(db: sqlite_utils.Database) -> list[dict]:
+    """Numbers issued twice; decisions dated after the period they govern."""
     out = []
-    by = defaultdict(dict)  # (province, kind) -> year -> {unit: (group name, g, m)}
-    for g in groups:
-        if g["doc_type"] not in ROSTER_TYPES or g["year"] is None:
-            continue
-        for m in g["members"]:
-            by[(g["province"], g["kind"])].setdefault(g["year"], {})[m["unit_id"] or unit_key(m["unit_name"])] = (g["name"], g, m)
-    for (prov, kind), years in by.items():
-        ordered = sorted(years)
-        for a, b in zip(ordered, ordered[1:]):
-            ua, ub = years[a], years[b]
-            for u in ub.keys() - ua.keys():
-                _, g, m = ub[u]
-                out.append(issue("year_over_year", "info", f"{m['unit_name']} added in {b} ({g['name']})", g, m["unit_name"], m))
-            for u in ua.keys() - ub.keys():
-                _, g, m = ua[u]
-                out.append(issue("year_over_year", "info", f"{m['unit_name']} no longer listed in {b} (was in {g['name']} in {a})", g, m["unit_name"], m))
-            for u in ua.keys() & ub.keys():
-                if group_key(ua[u][0]) != group_key(ub[u][0]):
-                    _, g, m = ub[u]
-                    out.append(issue("year_over_year", "info", f"{m['unit_name']} moved from {ua[u][0]} ({a}) to {ub[u][0]} ({b})", g, m["unit_name"], m))
+    decisions = [dict(d) for d in db.query(
+        "select d.*, doc.path from decisions d join documents doc on doc.id = d.document_id "
+        "where d.number is not null order by d.issued_date, doc.path")]
+    by_number = defaultdict(list)
+    for d in decisions:
+        if d["issued_date"]:
+            # The Chủ tịch's and the Committee's decisions run separate series: the symbol tells them apart.
+            by_number[(d["issuer"], d["issued_date"][:4], d["number"])].append(d)
+    for (issuer, year, number), ds in by_number.items():
+        first = ds[0]
+        for d in ds[1:]:
+            same = d["issued_date"] == first["issued_date"] and unit_key(d["subject"] or "") == unit_key(first["subject"] or "")
+            g = {"decision_id": d["id"], "path": d["path"], "year": d["year"]}
+            if same:
+                out.append(issue("same_decision_twice", "info", f"{number} of {issuer} is loaded from two files: "
+                                 f"{first['path']} and {d['path']}", g))
+            else:
+                out.append(issue("duplicate_number", "error", f"{number} is used twice by {issuer} in {year}: "
+                                 f"{first['path']} ({first['issued_date']}) and {d['path']} ({d['issued_date']})", g))
+    for d in decisions:
+        if d["doc_type"] in ROSTER_TYPES and d["year"] and d["issued_date"] and int(d["issued_date"][:4]) > d["year"]:
+            out.append(issue("decision_after_period", "warning", f"{d['number']} of {d['issued_date']} sets the rosters "
+                             f"of {d['year']}, a period already over", {"decision_id": d["id"], "path": d["path"], "year": d["year"]}))
     return out
 
 
-def validate(db: sqlite_utils.Database) -> list[dict]:
+def check_news_against_decisions(groups: list[dict], state: list[dict]) -> list[dict]:
+    """A news item that reports other members or another leader than the decision in force."""
+    out = []
+    for g in groups:
+        if g["doc_type"] != "tin_bai" or not g["province"] or not g["year"] or not g["members"]:
+            continue
+        day = g["issued_date"] or f"{g['year']}-12-31"
+        rows = [r for r in state if r["province"] == g["province"] and r["year"] == g["year"]
+                and r["valid_from"] <= day and (r["valid_to"] is None or r["valid_to"] >= day)
+                and (group_key(r["group_name"]) == group_key(g["name"])
+                     or group_key(r["group_name"]).endswith(group_key(g["name"]))
+                     or group_key(g["name"]).endswith(group_key(r["group_name"])))]
+        if not rows:
+            continue
+        official = {r["unit_id"] or unit_key(r["unit_name"]): r for r in rows}
+        reported = {m["unit_id"] or unit_key(m["unit_name"]): m for m in g["members"]}
+        missing = [official[k]["unit_name"] for k in official.keys() - reported.keys()]
+        extra = [reported[k]["unit_name"] for k in reported.keys() - official.keys()]
+        leader = next((r for r in rows if r["role"] == "leader"), None)
+        src = rows[0]["source_number"]
+        if missing or extra:
+            out.append(issue("news_contradicts_decision", "warning",
+                             f"{g['name']}: the news item lists {len(reported)} units, {src} lists {len(official)}"
+                             + (f"; missing {', '.join(missing)}" if missing else "") + (f"; extra {', '.join(extra)}" if extra else ""), g))
+        if leader and g["leader"] and not same_unit(leader["unit_name"], g["leader"]):
+            out.append(issue("news_contradicts_decision", "warning",
+                             f"{g['name']}: the news item names {g['leader']} as leader, {src} names {leader['unit_name']}",
+                             g, g["leader"]))
+    return out
+
+
+def check_leaders_in_state(state: list[dict]) -> list[dict]:
+    """Exactly one leader per group at the end of each year, after amendments."""
+    out = []
+    by = defaultdict(list)
+    for r in state:
+        if r["valid_to"] is None:
+            by[(r["province"], r["year"], group_key(r["group_name"]))].append(r)
+    for rows in by.values():
+        leaders = {r["unit_id"] or unit_key(r["unit_name"]): r for r in rows if r["role"] == "leader"}
+        if len(leaders) > 1:
+            r = list(leaders.values())[1]
+            names = ", ".join(x["unit_name"] for x in leaders.values())
+            out.append(issue("one_leader", "error", f"{r['group_name']} has {len(leaders)} leaders in {r['year']}: {names}",
+                             {"id": None, "decision_id": r["decision_id"], "path": r["source_path"], "year": r["year"]},
+                             r["unit_name"], r))
+    return out
+
+
+def check_history(db: sqlite_utils.Database, groups: list[dict]) -> list[dict]:
+    """Year over year, per province: changes (info), the same leader two years running (warning)."""
+    from pipeline.history import year_diff
+    out = []
+    years = defaultdict(set)
+    for g in groups:
+        if g["doc_type"] in ROSTER_TYPES and g["year"] and g["province"]:
+            years[g["province"]].add(g["year"])
+    for province, ys in years.items():
+        ordered = sorted(ys)
+        for a, b in zip(ordered, ordered[1:]):
+            for c in year_diff(db, a, b, province):
+                rule, severity = {"leader_again": ("leader_again", "warning"),
+                                  "deputy_to_leader": ("deputy_to_leader", "info")}.get(c["change"], ("year_over_year", "info"))
+                text = {"added": f"{c['unit']} added in {b} ({c['to_group']})",
+                        "removed": f"{c['unit']} no longer listed in {b} (was in {c['from_group']})",
+                        "dissolved": f"{c['unit']} no longer exists in {b} (was in {c['from_group']})",
+                        "moved": f"{c['unit']} moved from {c['from_group']} ({a}) to {c['to_group']} ({b})",
+                        "succeeded": f"{c['unit']} ({a}) continues as {c['note']} ({b}, {c['to_group']})",
+                        "leader_again": f"{c['unit']} leads {c['from_group']} in {a} and {b} again (rotation is the practice)",
+                        "deputy_to_leader": f"{c['unit']}, deputy in {a}, leads {c['to_group']} in {b}"}[c["change"]]
+                g = {"year": b, "path": c["source_path"], "province": province}
+                out.append(issue(rule, severity, text, g, c["unit"], {"page": c["page"], "line": c["line"]}))
+    return out
+
+
+def validate(db: sqlite_utils.Database, state: list[dict] | None = None, problems: list[dict] | None = None) -> list[dict]:
+    from pipeline.roster_state import build_roster_state
+    if state is None:
+        state, problems = build_roster_state(db)
     groups = load_rosters(db)
     issues = [i for g in groups for i in check_group(g)]
     issues += check_one_group_per_year(groups)
-    issues += check_year_over_year(groups)
-    issues.sort(key=lambda i: (SEVERITY_ORDER[i["severity"]], i["rule"], i["source_path"] or "", i["message"]))
+    issues += check_documents(db)
+    issues += check_news_against_decisions(groups, state)
+    issues += check_leaders_in_state(state)
+    issues += check_history(db, groups)
+    for p in problems or []:
+        a = p["amendment"]
+        issues.append(issue(p["rule"], p["severity"], p["message"],
+                            {"decision_id": a["decision_id"], "path": a["path"], "year": None}, a.get("unit"), a))
+    unique = {i["id"]: i for i in issues}
+    return sorted(unique.values(), key=lambda i: (SEVERITY_ORDER[i["severity"]], i["rule"], i["source_path"] or "", i["message"]))
+
+
+def refresh(db: sqlite_utils.Database) -> list[dict]:
+    """Rebuild `roster_state`, validate, and store the issues (what a run does at its end)."""
+    from pipeline.roster_state import build_roster_state, save_roster_state
+    state, problems = build_roster_state(db)
+    save_roster_state(db, state)
+    issues = validate(db, state, problems)
+    save_issues(db, issues)
     return issues
 
 

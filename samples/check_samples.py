@@ -122,6 +122,135 @@ def strings_to_find(truth):
     return out
 
 
+# ---- planted problems (samples/problems/) -----------------------------------------------
+ROSTER_DOCS = ("quyet_dinh", "cong_van")
+DOC_EXT = {".pdf", ".docx", ".txt", ".html"}
+
+
+def _gkey(name):
+    """Group name key: case-folded, without 'thi đua', whitespace squashed."""
+    return squash(re.sub(r"(?i)\bthi đua\b", " ", name)).casefold()
+
+
+def derive_problems(folder):
+    """Re-derive the validator rules of the brief from the truth files of one folder (one
+    province), so EXPECTED_VALIDATION.json can be compared with what the documents say."""
+    docs = []
+    for tp in sorted(folder.glob("*.truth.json")):
+        stem = tp.name[: -len(".truth.json")]
+        doc = next(p for p in folder.iterdir() if p.suffix in DOC_EXT and p.stem == stem)
+        docs.append((doc.name, json.loads(tp.read_text(encoding="utf-8"))))
+    out = []
+
+    def add(rule, sev, file, group=None, unit=None):
+        out.append({"rule": rule, "severity": sev, "file": file, "group": group, "unit": unit})
+
+    where = {}  # (year, kind, unit) -> first group name
+    leaders = {}  # (group key, year) -> (leader, file, group name)
+    for file, t in docs:
+        roster = t["doc_type"] in ROSTER_DOCS
+        for g in t["groups"]:
+            ms = g["members"]
+            if roster and not ms:
+                add("group_has_members", "error", file, g["name"])
+            for m in {m for m in ms if ms.count(m) > 1}:
+                add("no_duplicate_member", "error", file, g["name"], m)
+            lm = g.get("leader_matches_member", g["leader"])
+            if g["leader"] is None:
+                add("one_leader", "warning", file, g["name"])
+            elif ms and lm not in ms:
+                add("leader_is_member", "error", file, g["name"], g["leader"])
+            for d, dm in zip(g["deputies"], g.get("deputies_match_members", g["deputies"])):
+                if ms and dm not in ms:
+                    add("deputy_is_member", "error", file, g["name"], d)
+            if g["stated_member_count"] is not None and g["stated_member_count"] != len(ms) \
+                    and g.get("members_complete", True):
+                add("stated_count_matches", "warning", file, g["name"])
+            if roster and t["year"] is not None:
+                for m in ms:
+                    first = where.setdefault((t["year"], g["kind"], m), g["name"])
+                    if _gkey(first) != _gkey(g["name"]):
+                        add("one_group_per_year", "error", file, g["name"], m)
+                leaders[(_gkey(g["name"]), t["year"])] = (lm, file, g["name"], set(ms))
+        if roster and t["year"] is not None and int(t["issued_date"][:4]) > t["year"]:
+            add("decision_after_period", "warning", file)
+    seen_numbers = {}  # the later-issued document is the duplicate
+    for file, t in sorted(docs, key=lambda d: (d[1]["issued_date"] or "", d[0])):
+        if t["doc_type"] in ROSTER_DOCS and t["number"]:
+            k = (t["issuer"], t["number"], t["issued_date"][:4])
+            if k in seen_numbers:
+                add("duplicate_number", "error", file)
+            seen_numbers.setdefault(k, file)
+    for (gk, year), (leader, file, name, _) in sorted(leaders.items()):
+        prev = leaders.get((gk, year - 1))
+        if prev and prev[0] == leader:
+            add("leader_again", "warning", file, name, leader)
+    for file, t in docs:
+        if t["doc_type"] in ROSTER_DOCS:
+            continue
+        for g in t["groups"]:
+            dec = leaders.get((_gkey(g["name"]), t["year"]))
+            if not dec:
+                continue
+            for m in sorted(dec[3] - set(g["members"])):
+                add("news_contradicts_decision", "warning", file, g["name"], m)
+            for m in sorted(set(g["members"]) - dec[3]):
+                add("news_contradicts_decision", "warning", file, g["name"], m)
+            lm = g.get("leader_matches_member", g["leader"])
+            if lm != dec[0]:
+                add("news_contradicts_decision", "warning", file, g["name"], g["leader"])
+    return out
+
+
+def registry_problems(folder):
+    """Every member/leader/deputy of the planted samples resolves in the national registry and
+    is valid on its document's date (unit_valid_on_date must not fire by accident)."""
+    reg = HERE.parent / "pipeline" / "registry" / "national.csv"
+    if not reg.exists():
+        return []
+    import csv
+    units = {}
+    for row in csv.DictReader(reg.open(encoding="utf-8")):
+        for n in [row["name"]] + [a for a in (row["aliases"] or "").split("|") if a]:
+            units[n] = (row["valid_from"] or "0000", row["valid_to"] or "9999")
+    out = []
+    for tp in sorted(folder.glob("*.truth.json")):
+        t = json.loads(tp.read_text(encoding="utf-8"))
+        for g in t["groups"]:
+            for u in g["members"] + [g["leader"]] + g["deputies"]:
+                if u is None:
+                    continue
+                if u not in units:
+                    out.append(f"{tp.name}: {u!r} not in the national registry")
+                elif not units[u][0] <= t["issued_date"] <= units[u][1]:
+                    out.append(f"{tp.name}: {u!r} not valid on {t['issued_date']}")
+    return out
+
+
+def check_planted():
+    folder = HERE / "problems"
+    path = folder / "EXPECTED_VALIDATION.json"
+    if not path.exists():
+        return 0
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    problems = registry_problems(folder)
+    for e in expected:
+        if set(e) != {"rule", "severity", "file", "group", "unit"}:
+            problems.append(f"bad keys {sorted(e)}")
+        if not (folder / e["file"]).exists():
+            problems.append(f"no file {e['file']}")
+    key = lambda e: json.dumps(e, ensure_ascii=False, sort_keys=True)  # noqa: E731
+    derived = {key(e) for e in derive_problems(folder)}
+    listed = {key(e) for e in expected}
+    problems += [f"planted but not derived from the truth files: {e}" for e in sorted(listed - derived)]
+    problems += [f"derived but not listed (accidental problem?): {e}" for e in sorted(derived - listed)]
+    print(f"{'ok  ' if not problems else 'FAIL'} problems/EXPECTED_VALIDATION.json: "
+          f"{len(expected)} planted problems, re-derived from the truth files")
+    for p in problems:
+        print("     -", p)
+    return bool(problems)
+
+
 def main(verbose=False):
     failures = 0
     truths = sorted(HERE.rglob("*.truth.json"))
@@ -157,6 +286,7 @@ def main(verbose=False):
         if verbose:
             print(text)
             print("-" * 78)
+    failures += check_planted()
     print(f"{len(truths)} samples, {failures} with problems")
     return 1 if failures else 0
 

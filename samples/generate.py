@@ -2512,6 +2512,369 @@ def doc_qd333_2024_phutho():
 
 
 # --------------------------------------------------------------------------------------
+# 4b. PLANTED PROBLEMS - samples/problems/ (tỉnh Hưng Yên, 2023-2024)
+# --------------------------------------------------------------------------------------
+# Four small documents of a province no other sample uses, with roster problems planted on
+# purpose for the validator (see EXPECTED_VALIDATION.json and README "Planted problems").
+# Each truth file still describes exactly what its document SAYS, problems included.
+# Only national-standard unit names are used, all of them valid in 2023-2024.
+
+HY_TH_NAME = "Khối các cơ quan tổng hợp - nội chính"
+HY_KT_NAME = "Khối các cơ quan kinh tế - văn hóa - xã hội"
+HY_NEWS_GROUP = "Khối thi đua các cơ quan kinh tế - văn hóa - xã hội"
+HY_Q_CHE_OLD = ref("quyet_dinh", "1956/QĐ-UBND", "2021-08-25", "UBND tỉnh")
+HY_SIGNER = "Đặng Minh Tiến"
+
+# --- QĐ 15/QĐ-UBND ngày 06/01/2023: three planted problems ---------------------------------
+HY_2023 = [
+    {"kind": "khối", "name": HY_TH_NAME, "ordinal": "I",
+     # PLANTED one_group_per_year: Sở Khoa học và Công nghệ is also in Khối II
+     "members": ["Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp",
+                 "Thanh tra tỉnh", "Sở Khoa học và Công nghệ"],
+     "stated": 6,
+     "leader": "Sở Tư pháp",
+     # PLANTED deputy_is_member: Sở Ngoại vụ is not listed in any khối
+     "deputies": ["Sở Ngoại vụ"]},
+    {"kind": "khối", "name": HY_KT_NAME, "ordinal": "II",
+     "members": ["Sở Công Thương", "Sở Xây dựng", "Sở Khoa học và Công nghệ", "Sở Y tế",
+                 "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"],
+     # PLANTED stated_count_matches: "(gồm 07 đơn vị)" but 6 units listed
+     "stated": 7,
+     "leader": "Sở Y tế",
+     "deputies": ["Sở Giáo dục và Đào tạo"]},
+]
+
+# --- QĐ 12/QĐ-UBND ngày 04/01/2024: clean, except leader_again --------------------------------
+HY_2024 = [
+    {"kind": "khối", "name": HY_TH_NAME, "ordinal": "I",
+     "members": ["Văn phòng UBND tỉnh", "Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp",
+                 "Thanh tra tỉnh"],
+     "leader": "Sở Nội vụ", "deputies": ["Thanh tra tỉnh"]},
+    {"kind": "khối", "name": HY_KT_NAME, "ordinal": "II",
+     "members": ["Sở Công Thương", "Sở Xây dựng", "Sở Khoa học và Công nghệ", "Sở Y tế",
+                 "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch"],
+     # PLANTED leader_again: Sở Y tế was Trưởng khối of this khối in 2023 too
+     "leader": "Sở Y tế", "deputies": ["Sở Xây dựng"]},
+]
+
+# --- news item 07/3/2024 about Khối II 2024 --------------------------------------------------
+# PLANTED news_contradicts_decision: Sở Khoa học và Công nghệ missing; Trưởng khối Sở Giáo dục và
+# Đào tạo instead of Sở Y tế (QĐ 12/QĐ-UBND ngày 04/01/2024).
+HY_NEWS_2024_MEMBERS = ["Sở Công Thương", "Sở Xây dựng", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+                        "Sở Văn hóa, Thể thao và Du lịch"]
+HY_NEWS_2024_LEADER = "Sở Giáo dục và Đào tạo"
+
+# The planted problems, in the shape of samples/problems/EXPECTED_VALIDATION.json.
+HY_EXPECTED = [
+    {"rule": "one_group_per_year", "severity": "error",
+     "file": "qd-15-2023-hungyen.docx", "group": HY_KT_NAME, "unit": "Sở Khoa học và Công nghệ"},
+    {"rule": "deputy_is_member", "severity": "error",
+     "file": "qd-15-2023-hungyen.docx", "group": HY_TH_NAME, "unit": "Sở Ngoại vụ"},
+    {"rule": "stated_count_matches", "severity": "warning",
+     "file": "qd-15-2023-hungyen.docx", "group": HY_KT_NAME, "unit": None},
+    {"rule": "leader_again", "severity": "warning",
+     "file": "qd-12-2024-hungyen.docx", "group": HY_KT_NAME, "unit": "Sở Y tế"},
+    {"rule": "duplicate_number", "severity": "error",
+     "file": "qd-12-2024-hungyen-b.pdf", "group": None, "unit": None},
+    {"rule": "news_contradicts_decision", "severity": "warning",
+     "file": "tin-2024-hungyen.txt", "group": HY_NEWS_GROUP, "unit": "Sở Khoa học và Công nghệ"},
+    {"rule": "news_contradicts_decision", "severity": "warning",
+     "file": "tin-2024-hungyen.txt", "group": HY_NEWS_GROUP, "unit": HY_NEWS_2024_LEADER},
+]
+
+
+def _hy_truth_group(g):
+    return truth_group(g, g["ordinal"], g.get("stated", len(g["members"])))
+
+
+def doc_qd15_2023_hungyen():
+    number = "15/QĐ-UBND"
+    subject = "Về việc tổ chức các Khối thi đua thuộc UBND tỉnh năm 2023"
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT_2003, CC_ND91)
+    cc.append(("cc", "Căn cứ Quyết định số 1956/QĐ-UBND ngày 25/8/2021 của UBND tỉnh ban hành Quy "
+                     "chế tổ chức và hoạt động của các Khối thi đua thuộc UBND tỉnh Hưng Yên;"))
+    refs.append(copy.deepcopy(HY_Q_CHE_OLD))
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 02/TTr-SNV ngày 03 tháng "
+                     "01 năm 2023."))
+    refs.append(ref("to_trinh", "02/TTr-SNV", "2023-01-03", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "48/QĐ-UBND", "2022-01-10", "UBND tỉnh"))
+    roster = []
+    for g in HY_2023:
+        n = len(g["members"])
+        roster.append(("h", f"{g['ordinal']}. {upper_vi(g['name'])} "
+                            f"({count_label(g['stated'], True)})"))
+        for k, m in enumerate(g["members"], 1):
+            roster.append(("p", f"{k}. {m}{'.' if k == n else ';'}"))
+        roster.append(("p", f"- Trưởng khối: {g['leader']};"))
+        roster.append(("p", f"- Phó khối: {g['deputies'][0]}."))
+    spec = header("HƯNG YÊN", number, "Hưng Yên, ngày 06 tháng 01 năm 2023")
+    spec.update({
+        "meta": {"title": "Quyết định 15/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Hưng Yên"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Tổ chức 02 Khối thi đua thuộc UBND tỉnh và phân công đơn vị "
+                  "Trưởng khối, Phó khối năm 2023, cụ thể như sau:"),
+            *roster,
+            ("p", "<b>Điều 2.</b> Đơn vị Trưởng khối chủ trì, phối hợp với đơn vị Phó khối xây "
+                  "dựng kế hoạch hoạt động, tổ chức ký kết giao ước thi đua, kiểm tra chéo, chấm "
+                  "điểm, bình xét thi đua của Khối theo Quy chế ban hành kèm theo Quyết định số "
+                  "1956/QĐ-UBND ngày 25/8/2021 của UBND tỉnh."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký, thay thế Quyết định số "
+                  "48/QĐ-UBND ngày 10/01/2022 của UBND tỉnh. Chánh Văn phòng UBND tỉnh, Giám đốc "
+                  "Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị có tên tại Điều 1 chịu trách nhiệm thi "
+                  "hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh;", "- Lưu: VT, NCVX."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": HY_SIGNER,
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2023-01-06", "place": "Hưng Yên", "issuer": "UBND tỉnh Hưng Yên",
+        "subject": subject,
+        "signer": {"name": HY_SIGNER, "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2023,
+        "groups": [_hy_truth_group(g) for g in HY_2023],
+        "references": refs,
+        "notes": [
+            "Synthetic, with PLANTED PROBLEMS (samples/problems/EXPECTED_VALIDATION.json). The "
+            "truth records what the document says, problems included.",
+            "Roster in Điều 1: bold 'I. KHỐI … (gồm 06 đơn vị)' then numbered paragraphs, then the "
+            "roles in two dash lines '- Trưởng khối: …;' / '- Phó khối: ….' (not members).",
+            "Planted: 'Sở Khoa học và Công nghệ' is member 6 of Khối I and member 3 of Khối II "
+            "(one_group_per_year); the Phó khối of Khối I, 'Sở Ngoại vụ', is not listed as a member "
+            "of any khối (deputy_is_member); Khối II says 'gồm 07 đơn vị' but lists 6 "
+            "(stated_count_matches). Everything else is consistent: one Trưởng khối per khối, each "
+            "a member of its khối.",
+            "Căn cứ the 2003 Law (as amended 2013) and Nghị định 91/2017/NĐ-CP, in force in 01/2023.",
+        ],
+    }
+    return spec, truth
+
+
+def doc_qd12_2024_hungyen():
+    number = "12/QĐ-UBND"
+    subject = "Về việc tổ chức các Khối thi đua thuộc UBND tỉnh năm 2024"
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Căn cứ Quyết định số 1956/QĐ-UBND ngày 25/8/2021 của UBND tỉnh ban hành Quy "
+                     "chế tổ chức và hoạt động của các Khối thi đua thuộc UBND tỉnh Hưng Yên;"))
+    refs.append(copy.deepcopy(HY_Q_CHE_OLD))
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 01/TTr-SNV ngày "
+                     "02/01/2024."))
+    refs.append(ref("to_trinh", "01/TTr-SNV", "2024-01-02", "Sở Nội vụ"))
+    refs.append(ref("quyet_dinh", "15/QĐ-UBND", "2023-01-06", "UBND tỉnh"))
+    spec = header("HƯNG YÊN", number, "Hưng Yên, ngày 04 tháng 01 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 12/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Hưng Yên"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Tổ chức 02 Khối thi đua thuộc UBND tỉnh năm 2024 và phân công "
+                  "đơn vị Trưởng khối, Phó khối năm 2024 (có Phụ lục danh sách kèm theo)."),
+            ("p", "<b>Điều 2.</b> Đơn vị Trưởng khối chủ trì, phối hợp với đơn vị Phó khối xây "
+                  "dựng kế hoạch hoạt động, tổ chức ký kết giao ước thi đua, kiểm tra chéo, chấm "
+                  "điểm, bình xét, suy tôn đơn vị dẫn đầu và đề nghị khen thưởng theo quy định."),
+            ("p", "<b>Điều 3.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 15/QĐ-UBND ngày 06/01/2023 của UBND tỉnh về việc tổ chức các Khối thi đua "
+                  "thuộc UBND tỉnh năm 2023."),
+            ("p", "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị "
+                  "có tên tại Phụ lục kèm theo chịu trách nhiệm thi hành Quyết định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Ban TĐKT tỉnh;", "- Lưu: VT, NCVX."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": HY_SIGNER,
+        "appendices": [[
+            ("title", "PHỤ LỤC"),
+            ("subject", "DANH SÁCH CÁC KHỐI THI ĐUA THUỘC UBND TỈNH NĂM 2024"),
+            ("center_i", "(Kèm theo Quyết định số 12/QĐ-UBND ngày 04/01/2024 của UBND tỉnh "
+                         "Hưng Yên)"),
+            ("rule",),
+            ("table", roster_table_bn(HY_2024)),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-01-04", "place": "Hưng Yên", "issuer": "UBND tỉnh Hưng Yên",
+        "subject": subject,
+        "signer": {"name": HY_SIGNER, "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": 2024,
+        "groups": [truth_group(g, g["ordinal"], len(g["members"])) for g in HY_2024],
+        "references": refs,
+        "notes": [
+            "Synthetic, with one PLANTED PROBLEM (samples/problems/EXPECTED_VALIDATION.json): the "
+            "Trưởng khối of Khối các cơ quan kinh tế - văn hóa - xã hội is Sở Y tế, as in 2023 (QĐ "
+            "15/QĐ-UBND) - leader_again. Otherwise clean: the 2023 problems are gone (Sở Khoa học "
+            "và Công nghệ only in Khối II, every role is a member, counts match).",
+            "Layout of the QĐ 138 DOCX: appendix table 'STT | Tên đơn vị | Ghi chú', one title row "
+            "per khối merged over the three columns ('I. KHỐI … (05 đơn vị)'); roles only in Ghi "
+            "chú.",
+            "Another decision of UBND tỉnh Hưng Yên also numbered 12/QĐ-UBND in 2024 exists: "
+            "samples/problems/qd-12-2024-hungyen-b.pdf (19/3/2024, a Quy chế) - duplicate_number.",
+        ],
+    }
+    return spec, truth
+
+
+def doc_qd12_2024_hungyen_b():
+    number = "12/QĐ-UBND"
+    subject = ("Về việc ban hành Quy chế tổ chức và hoạt động của các Khối thi đua thuộc UBND "
+               "tỉnh Hưng Yên")
+    cc, refs = cc_blocks(CC_LUAT_CQDP, CC_LUAT_TDKT, CC_ND98)
+    cc.append(("cc", "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 27/TTr-SNV ngày "
+                     "11/3/2024."))
+    refs.append(ref("to_trinh", "27/TTr-SNV", "2024-03-11", "Sở Nội vụ"))
+    refs.append(copy.deepcopy(HY_Q_CHE_OLD))
+    spec = header("HƯNG YÊN", number, "Hưng Yên, ngày 19 tháng 3 năm 2024")
+    spec.update({
+        "meta": {"title": "Quyết định 12/QĐ-UBND", "subject": subject,
+                 "author": "UBND tỉnh Hưng Yên"},
+        "body": [
+            ("title", "QUYẾT ĐỊNH"),
+            ("subject", subject),
+            ("rule",),
+            ("center_b", "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN"),
+            *cc,
+            ("center_b", "QUYẾT ĐỊNH:"),
+            ("p", "<b>Điều 1.</b> Ban hành kèm theo Quyết định này Quy chế tổ chức và hoạt động của "
+                  "các Khối thi đua thuộc UBND tỉnh Hưng Yên."),
+            ("p", "<b>Điều 2.</b> Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định "
+                  "số 1956/QĐ-UBND ngày 25/8/2021 của UBND tỉnh."),
+            ("p", "<b>Điều 3.</b> Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ "
+                  "quan, đơn vị thuộc các Khối thi đua của tỉnh chịu trách nhiệm thi hành Quyết "
+                  "định này./."),
+        ],
+        "recipients": ["- Như Điều 3;", "- Ban TĐKT Trung ương (b/c);",
+                       "- TT Tỉnh ủy, TT HĐND tỉnh (b/c);", "- Chủ tịch, các PCT UBND tỉnh;",
+                       "- Lưu: VT, NCVX."],
+        "signature": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "signer_name": HY_SIGNER,
+        "appendices": [[
+            ("title", "QUY CHẾ"),
+            ("subject", "Tổ chức và hoạt động của các Khối thi đua thuộc UBND tỉnh Hưng Yên"),
+            ("center_i", "(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 19/3/2024 của UBND "
+                         "tỉnh Hưng Yên)"),
+            ("rule",),
+            ("center_b", "Chương I"),
+            ("subject", "QUY ĐỊNH CHUNG"),
+            ("h", "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng"),
+            ("p", "1. Quy chế này quy định về tổ chức, nhiệm vụ và hoạt động của các Khối thi đua "
+                  "thuộc UBND tỉnh Hưng Yên."),
+            ("p", "2. Quy chế áp dụng đối với các sở, ban, ngành và cơ quan, đơn vị là thành viên "
+                  "của các Khối thi đua do UBND tỉnh quyết định."),
+            ("h", "Điều 2. Nguyên tắc tổ chức"),
+            ("p", "1. Danh sách các Khối thi đua, đơn vị Trưởng khối và Phó khối do UBND tỉnh quyết "
+                  "định hằng năm; mỗi cơ quan, đơn vị chỉ tham gia một Khối thi đua."),
+            ("p", "2. Đơn vị Trưởng khối, Phó khối được luân phiên hằng năm; đơn vị đã làm Trưởng "
+                  "khối năm trước không làm Trưởng khối năm liền kề."),
+            ("center_b", "Chương II"),
+            ("subject", "NHIỆM VỤ CỦA CÁC ĐƠN VỊ"),
+            ("h", "Điều 3. Đơn vị Trưởng khối"),
+            ("p", "Xây dựng kế hoạch, tiêu chí chấm điểm thi đua của Khối; chủ trì ký kết giao ước "
+                  "thi đua trước ngày 31 tháng 3; tổ chức sơ kết, tổng kết, chấm điểm, bình xét và "
+                  "gửi hồ sơ đề nghị khen thưởng về Sở Nội vụ trước ngày 10 tháng 12 hằng năm."),
+            ("h", "Điều 4. Đơn vị Phó khối và các đơn vị thành viên"),
+            ("p", "Đơn vị Phó khối phối hợp với đơn vị Trưởng khối tổ chức các hoạt động của Khối. "
+                  "Các đơn vị thành viên tham gia đầy đủ hoạt động của Khối và thực hiện nội dung "
+                  "giao ước thi đua đã ký kết."),
+            ("center_b", "Chương III"),
+            ("subject", "TỔ CHỨC THỰC HIỆN"),
+            ("h", "Điều 5. Trách nhiệm thi hành"),
+            ("p", "Sở Nội vụ hướng dẫn, theo dõi, kiểm tra việc thực hiện Quy chế này; tổng hợp "
+                  "vướng mắc, báo cáo UBND tỉnh xem xét, sửa đổi, bổ sung cho phù hợp./."),
+        ]],
+    })
+    truth = {
+        "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+        "issued_date": "2024-03-19", "place": "Hưng Yên", "issuer": "UBND tỉnh Hưng Yên",
+        "subject": subject,
+        "signer": {"name": HY_SIGNER, "title": "Phó Chủ tịch", "authority": "KT. CHỦ TỊCH"},
+        "year": None,
+        "groups": [],
+        "references": refs,
+        "notes": [
+            "Synthetic, with one PLANTED PROBLEM (samples/problems/EXPECTED_VALIDATION.json): its "
+            "number 12/QĐ-UBND was already used by UBND tỉnh Hưng Yên in 2024 for the roster "
+            "decision of 04/01/2024 (samples/problems/qd-12-2024-hungyen.docx) - same number, same "
+            "issuer, same year, different date and content: duplicate_number.",
+            "Issues a Quy chế (attached after a page break, with Chương / Điều of its own - 'Điều "
+            "1.' appears twice). It talks about Trưởng khối / Phó khối in general terms only and "
+            "names no group and no member: groups is [] and year null (no roster, so "
+            "decision_after_period does not apply). Replaces QĐ 1956/QĐ-UBND of 2021.",
+        ],
+    }
+    return spec, truth
+
+
+def doc_tin_hungyen_2024():
+    headline = ("Khối thi đua các cơ quan kinh tế - văn hóa - xã hội tỉnh Hưng Yên ký kết giao "
+                "ước thi đua năm 2024")
+    spec = {
+        "headline": headline,
+        "stamp": "07/03/2024 15:40",
+        "paragraphs": [
+            "Chiều 06/3, tại Hội trường Sở Giáo dục và Đào tạo, Khối thi đua các cơ quan kinh tế - "
+            "văn hóa - xã hội tỉnh Hưng Yên tổ chức Hội nghị triển khai nhiệm vụ và ký kết giao "
+            "ước thi đua năm 2024.",
+            "Theo Quyết định số 12/QĐ-UBND ngày 04/01/2024 của UBND tỉnh, Khối thi đua các cơ quan "
+            "kinh tế - văn hóa - xã hội gồm 5 đơn vị: " + "; ".join(HY_NEWS_2024_MEMBERS) + ". Năm "
+            "2024, " + HY_NEWS_2024_LEADER + " là đơn vị Trưởng khối, Sở Xây dựng là đơn vị Phó "
+            "Trưởng khối.",
+            "Phát biểu tại Hội nghị, đồng chí Vũ Thị Lan, Giám đốc Sở Giáo dục và Đào tạo, Trưởng "
+            "khối thi đua năm 2024 đề nghị các đơn vị bám sát nhiệm vụ chính trị, đổi mới nội dung "
+            "và hình thức thi đua, kịp thời phát hiện, biểu dương các điển hình tiên tiến.",
+            "Các đơn vị trong Khối đã thống nhất Kế hoạch, tiêu chí chấm điểm thi đua năm 2024 và "
+            "ký kết giao ước thi đua./.",
+        ],
+        "byline": "Quang Huy",
+    }
+    truth = {
+        "doc_type": "tin_bai", "number": None, "symbol": None, "issued_date": "2024-03-07",
+        "place": None, "issuer": None, "subject": headline, "signer": None, "year": 2024,
+        "groups": [{
+            "kind": "khối", "name": HY_NEWS_GROUP, "ordinal": None,
+            "members": list(HY_NEWS_2024_MEMBERS), "leader": HY_NEWS_2024_LEADER,
+            "deputies": ["Sở Xây dựng"], "stated_member_count": 5,
+        }],
+        "references": [ref("quyet_dinh", "12/QĐ-UBND", "2024-01-04", "UBND tỉnh")],
+        "persons": [
+            {"name": "Vũ Thị Lan",
+             "title": "Giám đốc Sở Giáo dục và Đào tạo, Trưởng khối thi đua năm 2024"},
+        ],
+        "notes": [
+            "Synthetic news item with PLANTED PROBLEMS (samples/problems/EXPECTED_VALIDATION.json). "
+            "It cites QĐ 12/QĐ-UBND ngày 04/01/2024 (samples/problems/qd-12-2024-hungyen.docx) but "
+            "reports the khối differently: 5 units instead of 6 (Sở Khoa học và Công nghệ is "
+            "missing) and Sở Giáo dục và Đào tạo as Trưởng khối instead of Sở Y tế - "
+            "news_contradicts_decision. The Phó khối (Sở Xây dựng) agrees with the decision.",
+            "The news is internally consistent: 'gồm 5 đơn vị' and 5 units listed (semicolons), "
+            "its Trưởng khối and Phó khối are among them. 'Khối thi đua các cơ quan …' is the "
+            "decision's 'Khối các cơ quan …' with 'thi đua' inserted.",
+        ],
+    }
+    return spec, truth
+
+
+def write_expected_validation(path):
+    data = nfc(HY_EXPECTED)
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------
 # 5. main
 # --------------------------------------------------------------------------------------
 
@@ -2535,7 +2898,19 @@ SAMPLES = [
     ("other/tin-2022-thaibinh-cum-cut.txt", doc_tin_thaibinh_2022_cut, write_txt),
     ("other/qd-2024-hatinh-khoi-hang.docx", doc_qd210_2024_hatinh, write_docx),
     ("other/qd-2024-phutho-cum-noborder.pdf", doc_qd333_2024_phutho, write_pdf),
+    # planted problems (tỉnh Hưng Yên), see section 4b and README "Planted problems"
+    ("problems/qd-15-2023-hungyen.docx", doc_qd15_2023_hungyen, write_docx),
+    ("problems/qd-12-2024-hungyen.docx", doc_qd12_2024_hungyen, write_docx),
+    ("problems/qd-12-2024-hungyen-b.pdf", doc_qd12_2024_hungyen_b, write_pdf),
+    ("problems/tin-2024-hungyen.txt", doc_tin_hungyen_2024, write_txt),
 ]
+
+# Self-consistency checks that a sample breaks ON PURPOSE (planted problems): rel -> checks
+# skipped by _check_groups. "two_groups" = a unit in two groups of one document, "count" =
+# stated count != members listed, "deputy" = a deputy that is not a member of its group.
+PLANTED = {
+    "problems/qd-15-2023-hungyen.docx": {"two_groups", "count", "deputy"},
+}
 
 TRUTH_KEYS = ["doc_type", "number", "symbol", "issued_date", "place", "issuer", "subject",
               "signer", "year", "groups", "references"]
@@ -2554,14 +2929,23 @@ def write_truth(truth, path):
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _check_groups(truth, rel):
-    """Self-consistency: no unit in two groups of one document; leaders are members."""
-    seen = {}
+def _check_groups(truth, rel, planted=frozenset()):
+    """Self-consistency: no unit in two groups of one document; leaders are members.
+
+    `planted` names the checks this sample breaks on purpose (see PLANTED); each of them must
+    then actually be broken, so a planted problem cannot disappear silently."""
+    seen, broken = {}, set()
     for g in truth["groups"]:
         for m in g["members"]:
-            assert m not in seen, f"{rel}: {m!r} in {seen[m]!r} and {g['name']!r}"
+            if m in seen:
+                broken.add("two_groups")
+            assert m not in seen or "two_groups" in planted, \
+                f"{rel}: {m!r} in {seen[m]!r} and {g['name']!r}"
             seen[m] = g["name"]
-        if g["members"] and g["stated_member_count"] is not None:
+        if (g["members"] and g["stated_member_count"] is not None
+                and g["stated_member_count"] != len(g["members"]) and "count" in planted):
+            broken.add("count")
+        elif g["members"] and g["stated_member_count"] is not None:
             if g.get("members_complete", True):
                 assert g["stated_member_count"] == len(g["members"]), (rel, g["name"])
             else:  # truncated text: fewer complete members than stated
@@ -2570,19 +2954,25 @@ def _check_groups(truth, rel):
             lm = g.get("leader_matches_member", g["leader"])
             assert lm is None or lm in g["members"], (rel, g["name"], lm)
             for d in g.get("deputies_match_members", g["deputies"]):
-                assert d in g["members"], (rel, g["name"], d)
+                if d not in g["members"]:
+                    broken.add("deputy")
+                assert d in g["members"] or "deputy" in planted, (rel, g["name"], d)
+    assert broken == set(planted), (rel, "planted", sorted(planted), "found", sorted(broken))
 
 
 def main():
     for rel, builder, writer in SAMPLES:
         spec, truth = builder()
         truth = nfc(truth)
-        _check_groups(truth, rel)
+        _check_groups(truth, rel, PLANTED.get(rel, frozenset()))
         out = HERE / rel
         out.parent.mkdir(parents=True, exist_ok=True)
         writer(spec, out)
         write_truth(truth, truth_path(out))
         print(f"wrote {out.relative_to(HERE.parent)}  (+ {truth_path(out).name})")
+    expected = HERE / "problems" / "EXPECTED_VALIDATION.json"
+    write_expected_validation(expected)
+    print(f"wrote {expected.relative_to(HERE.parent)}")
 
 
 if __name__ == "__main__":
