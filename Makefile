@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/quyetdinh.db
 
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium
 
 .PHONY: run test setup system-deps serve samples clean
 
@@ -22,6 +22,7 @@ system-deps:
 	@missing=""; \
 	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie || missing="yes"; \
 	command -v soffice >/dev/null || missing="yes"; \
+	command -v chromium >/dev/null || missing="yes"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)) >/dev/null; \

@@ -102,11 +102,29 @@ def cmd_validate(args) -> int:
     return 1 if args.strict and any(i["severity"] == "error" for i in issues) else 0
 
 
+def serve_metadata(db: str) -> str:
+    """The project's metadata under this database's name (Datasette names it after the file)."""
+    import tempfile
+
+    import yaml
+    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    meta["databases"] = {Path(db).stem: meta["databases"]["quyetdinh"]}
+    path = Path(tempfile.mkdtemp(prefix="quyetdinh-serve-")) / "metadata.yml"
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(path)
+
+
+def serve_command(db: str, port: int) -> list[str]:
+    """Datasette, read-only (immutable file), with a SQL time limit and the project's metadata."""
+    return [sys.executable, "-m", "datasette", "serve", "-i", db, "--metadata", serve_metadata(db),
+            "--plugins-dir", str(METADATA.parent / "plugins"), "--host", "127.0.0.1", "--port", str(port),
+            "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "100"]
+
+
 def cmd_serve(args) -> int:
     if not os.path.exists(args.db):
         raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
-    cmd = [sys.executable, "-m", "datasette", "serve", "-i", args.db, "--metadata", str(METADATA),
-           "--host", "127.0.0.1", "--port", str(args.port), "--setting", "sql_time_limit_ms", "3000"]
+    cmd = serve_command(args.db, args.port)
     print(f"Datasette on http://127.0.0.1:{args.port}/ (read-only; Ctrl+C to stop)", flush=True)
     try:
         return subprocess.call(cmd)

@@ -95,6 +95,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if "units_fts" not in db.table_names():
         db.table("units").enable_fts(["name", "name_folded", "aliases"], create_triggers=True,
                                      tokenize="unicode61 remove_diacritics 2")
+    from pipeline.schema_docs import VIEWS
+    for name, (_, _, sql) in VIEWS.items():
+        db.create_view(name, sql, replace=True)
     load_units(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 

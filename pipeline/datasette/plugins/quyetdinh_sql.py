@@ -1,0 +1,24 @@
+"""SQL functions for Datasette: fold() for accent-free search, successor() for unit histories."""
+from datasette import hookimpl
+
+
+@hookimpl
+def prepare_connection(conn):
+    from pipeline.normalize import fold_diacritics, nfc
+
+    def fold(text):
+        return fold_diacritics(nfc(text)) if text else text
+
+    def successor(unit_id, on):
+        if not unit_id or not on:
+            return None
+        from datetime import date
+
+        from pipeline.units import successor_on
+        try:
+            return successor_on(unit_id, date.fromisoformat(on[:10]))
+        except ValueError:
+            return None
+
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("successor", 2, successor)
