@@ -1,21 +1,22 @@
 """The main job: discover files → extract each (a task, cached by content) → load → validate.
 
 Thin on purpose: parsing lives in `extractors`, SQL in `pipeline.store`, rules in
-`pipeline.validate`.
+`pipeline.validate`. Extraction may run in parallel (processes, or a Dask cluster); loading stays
+in this process, in file order, one transaction per document: SQLite has one writer. Only a
+window of results is held at a time, so memory stays flat however many files there are.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
-
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
 from extractors import extractor_version
 from extractors.document import sha256_of
 from extractors.readers import SUPPORTED
-
+from flows import progress
 
 def discover_files(paths: list[str]) -> list[str]:
     """Files to read: given files as they are, directories expanded recursively, sorted."""
@@ -30,7 +31,7 @@ def discover_files(paths: list[str]) -> list[str]:
 
 
 def content_key(context, parameters) -> str:
-    """Same bytes + same extractor version → same result, whatever the path."""
+    """Same bytes + same extractor (code and registry) → same result, whatever the path."""
     try:
         return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}"
     except OSError:
@@ -49,11 +50,21 @@ def extract_file(path: str) -> tuple[dict, str | None]:
 
 
 @task(cache_policy=NO_CACHE)
-def load_results(db_path: str, results: list[tuple[dict, str | None]]) -> dict:
+def prepare_db(db_path: str) -> None:
+    from pipeline.store import open_db
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    open_db(db_path).conn.close()
+
+
+@task(cache_policy=NO_CACHE)
+def load_results(db_path: str, results: list[tuple[dict, str | None]]) -> int:
+    """Load a batch in order; each document is its own transaction."""
     from pipeline.store import load_record, open_db
     db = open_db(db_path)
-    loaded = sum(load_record(db, rec, text) for rec, text in results)
-    return {"loaded": loaded}
+    try:
+        return sum(load_record(db, rec, text) for rec, text in results)
+    finally:
+        db.conn.close()
 
 
 @task(cache_policy=NO_CACHE)
@@ -63,40 +74,106 @@ def validate_db(db_path: str) -> list[dict]:
     return refresh(open_db(db_path))
 
 
-def summarize(results: list[tuple[dict, str | None]], issues: list[dict], loaded: int) -> dict:
-    records = [r for r, _ in results]
-    status = Counter(r["status"] for r in records)
-    return {
-        "files": len(records), "loaded": loaded, "status": dict(status),
-        "decisions": sum(1 for r in records if r["status"] in ("ok", "partial")),
-        "groups": sum(len(r["groups"]) for r in records),
-        "members": sum(len(g["members"]) for r in records for g in r["groups"]),
-        "warnings": sum(len(r["warnings"]) for r in records),
-        "issues": dict(Counter(i["severity"] for i in issues)),
-        "failed": [(r["source"]["path"], r["status"], r["error"]) for r in records if r["status"] not in ("ok", "partial")],
-        "issue_rows": issues,
-    }
+class Tally:
+    """What the summary needs, counted as results stream past (no record is kept)."""
+
+    def __init__(self):
+        self.status, self.loaded = Counter(), 0
+        self.files = self.decisions = self.groups = self.members = self.warnings = 0
+        self.failed: list[tuple[str, str, str]] = []
+
+    def add(self, rec: dict) -> None:
+        self.files += 1
+        self.status[rec["status"]] += 1
+        if rec["status"] in ("ok", "partial"):
+            self.decisions += 1
+        else:
+            self.failed.append((rec["source"]["path"], rec["status"], rec["error"]))
+        self.groups += len(rec["groups"])
+        self.members += sum(len(g["members"]) for g in rec["groups"])
+        self.warnings += len(rec["warnings"])
+
+    def summary(self, issues: list[dict]) -> dict:
+        return {"files": self.files, "loaded": self.loaded, "status": dict(self.status), "decisions": self.decisions,
+                "groups": self.groups, "members": self.members, "warnings": self.warnings,
+                "issues": dict(Counter(i["severity"] for i in issues)), "failed": self.failed, "issue_rows": issues}
 
 
 def summary_markdown(s: dict) -> str:
     rows = "\n".join(f"| {k} | {v} |" for k, v in [
-        ("files read", s["files"]), ("newly loaded", s["loaded"]), ("decisions/documents with text", s["decisions"]),
+        ("files read", s["files"]), ("newly loaded", s["loaded"]), ("documents with text", s["decisions"]),
         ("groups", s["groups"]), ("members", s["members"]), ("warnings", s["warnings"]),
         ("status", ", ".join(f"{k}: {v}" for k, v in s["status"].items())),
         ("validation", ", ".join(f"{k}: {v}" for k, v in s["issues"].items()) or "no issues")])
-    failed = "\n".join(f"- `{p}`: {st} — {e}" for p, st, e in s["failed"]) or "none"
-    return f"# quyetdinh run\n\n| what | count |\n|---|---|\n{rows}\n\n## Files not read\n{failed}\n"
+    failed = "\n".join(f"- `{p}`: {st} — {e}" for p, st, e in s["failed"][:200]) or "none"
+    top = "\n".join(f"- **{i['severity']}** `{i['rule']}` {i['message']}" for i in s["issue_rows"]
+                    if i["severity"] != "info")[:20000] or "none"
+    return f"# quyetdinh run\n\n| what | count |\n|---|---|\n{rows}\n\n## Files not read\n{failed}\n\n## Errors and warnings\n{top}\n"
 
 
 @flow(name="quyetdinh-ingest", log_prints=False)
-def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | None = None) -> dict:
+def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | None = None,
+           parallel: bool = False, window: int = 32, batch: int = 16) -> dict:
+    """Read `paths` into the SQLite file `db_path` and validate the rosters.
+
+    With `parallel`, extraction tasks are submitted to the flow's task runner (processes or a
+    Dask cluster), at most `window` at a time; results are loaded in file order in batches."""
+    logger = get_run_logger()
     files = discover(paths)
-    results = [extract_file(path) for path in files]
-    if year is not None:
-        results = [(r, t) for r, t in results if r["year"] == year or (r["issued_date"] or "")[:4] == str(year)]
-    loaded = load_results(db_path, results)["loaded"]
+    prepare_db(db_path)
+    tally = Tally()
+    buffer: list[tuple[dict, str | None]] = []
+
+    def take(result: tuple[dict, str | None]) -> None:
+        rec, text = result
+        tally.add(rec)
+        if year is None or rec["year"] == year or (rec["issued_date"] or "").startswith(str(year)):
+            buffer.append((rec, text))
+        if len(buffer) >= batch:
+            flush()
+        progress.report(tally.files, len(files), rec["status"])
+
+    def flush() -> None:
+        if buffer:
+            tally.loaded += load_results(db_path, list(buffer))
+            buffer.clear()
+
+    if parallel:
+        pending: deque = deque()
+        for path in files:
+            pending.append(extract_file.submit(path))
+            if len(pending) >= window:
+                take(pending.popleft().result())
+        while pending:
+            take(pending.popleft().result())
+    else:
+        for path in files:
+            take(extract_file(path))
+    flush()
     issues = validate_db(db_path)
-    summary = summarize(results, issues, loaded)
+    summary = tally.summary(issues)
+    logger.info("%d files, %d newly loaded, %s", summary["files"], summary["loaded"], summary["status"])
     create_markdown_artifact(markdown=summary_markdown(summary), key="quyetdinh-run-summary",
                              description="Files read, rosters found and validation issues")
     return summary
+
+
+def task_runner(workers: int = 1, dask_address: str | None = None, local_cluster: bool = False):
+    """Where extraction runs: this process, a local process pool, or a Dask cluster."""
+    if dask_address or local_cluster:
+        from prefect_dask import DaskTaskRunner
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "processes": True,
+                                              "threads_per_worker": 1, "dashboard_address": None})
+    if workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return None
+
+
+def run(paths: list[str], db_path: str, year: int | None = None, workers: int = 1,
+        dask_address: str | None = None, local_cluster: bool = False) -> dict:
+    runner = task_runner(workers, dask_address, local_cluster)
+    flow_ = ingest.with_options(task_runner=runner) if runner else ingest
+    return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None)

@@ -36,23 +36,47 @@ def cmd_run(args) -> int:
     check_paths(args.paths)
     prefect_env()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from flows.ingest import ingest
-    from pipeline.store import open_db
+    from flows import ingest as ingest_module
     from pipeline.validate import format_text
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        s = ingest(paths=args.paths, db_path=args.db, year=args.year)
+    progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]} files/s"), TimeRemainingColumn(), transient=True,
+                        disable=not sys.stderr.isatty() or args.quiet)
+    bar = None
+
+    def on_progress(done: int, total: int, status: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = progress.add_task("extract", total=total, rate="–")
+        elapsed = progress.tasks[0].elapsed or 0
+        progress.update(bar, completed=done, rate=f"{done / elapsed:.1f}" if elapsed else "–")
+
+    from flows import progress as progress_hook
+    progress_hook.on_progress = on_progress
+    with progress, temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
+                              dask_address=args.dask_address, local_cluster=args.local_cluster)
     print(f"quyetdinh run → {args.db}")
     print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
     print(f"  decisions:   {s['decisions']}")
     print(f"  groups:      {s['groups']}")
     print(f"  members:     {s['members']}")
     print(f"  warnings:    {s['warnings']}")
-    for path, status, error in s["failed"]:
+    for path, status, error in s["failed"][:50]:
         print(f"  ! {path}: {status} — {error}")
     print()
     print(format_text(s["issue_rows"]))
+    return 0
+
+
+def cmd_schedule(args) -> int:
+    """Serve the flow as a deployment on a schedule (needs a Prefect server, PREFECT_API_URL)."""
+    check_paths(args.paths)
+    from flows.ingest import ingest
+    ingest.serve(name=args.name, cron=args.cron, parameters={"paths": [str(Path(p).resolve()) for p in args.paths],
+                                                            "db_path": str(Path(args.db).resolve())})
     return 0
 
 
@@ -202,7 +226,20 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file to write (default {DEFAULT_DB})")
     r.add_argument("--year", type=int, help="load only documents whose rosters (or date) are of this year")
+    r.add_argument("--workers", type=int, default=1, help="extract in N processes (default 1: in this process)")
+    r.add_argument("--local-cluster", action="store_true", help="extract on a local Dask cluster of --workers processes")
+    r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="extract on an existing Dask cluster")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
+
+    sc = sub.add_parser("schedule", help="run the job on a schedule as a Prefect deployment",
+                        description="Serve the ingest flow as a Prefect deployment with a cron schedule (yearly by "
+                                    "default). Needs a Prefect server: prefect server start, PREFECT_API_URL set.")
+    sc.add_argument("paths", nargs="+", metavar="PATH")
+    sc.add_argument("--db", default=DEFAULT_DB)
+    sc.add_argument("--cron", default="0 2 15 1 *", help="cron schedule (default: 02:00 on 15 January)")
+    sc.add_argument("--name", default="quyetdinh-yearly")
+    sc.set_defaults(func=cmd_schedule)
 
     e = sub.add_parser("extract", help="print what is extracted from files, without a database",
                        description="Extract files and print one record per file. --format json prints JSON Lines "

@@ -20,3 +20,11 @@ def test_flow_loads_samples_and_survives_a_bad_file(prefect_harness, samples_dir
 
     again = ingest(paths=[str(batch)], db_path=db_path)
     assert again["loaded"] == 0 and counts(db) == first
+
+
+def test_dask_local_cluster_extracts_and_one_writer_loads(prefect_harness, samples_dir, tmp_path):
+    from flows.ingest import run
+    db_path = str(tmp_path / "dask.db")
+    summary = run([str(samples_dir / "2025")], db_path, workers=2, local_cluster=True)
+    assert summary["files"] == 4 and summary["status"] == {"ok": 4} and summary["loaded"] == 4
+    assert counts(open_db(db_path))["documents"] == 4
