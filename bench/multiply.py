@@ -18,7 +18,9 @@ random.Random(seed + i):
 
 Files are named f"{i:05d}-{stem}.pdf|docx" after the sample they come from. --scans K adds K
 image-only PDFs "scan-{i:05d}-{stem}.pdf": the pages of the first K PDF variants rendered at
-200 dpi (pypdfium2), grey-scale, saved as a PDF with Pillow (no text layer, for OCR).
+200 dpi (pypdfium2), grey-scale, saved as a PDF with Pillow (no text layer, for OCR). With
+-n 0 (or fewer than K PDF variants) the PDFs they need are rendered in a temporary folder,
+so `-n 0 --scans 3` writes only scans.
 
 The output is byte-identical for a given seed and N, whatever --jobs is. samples/generate.py
 is imported, never modified; no truth files are written for the variants.
@@ -35,6 +37,7 @@ import os
 import random
 import re
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -320,7 +323,7 @@ def write_scan(task):
 # --------------------------------------------------------------------------------------
 
 def run(tasks, worker, jobs):
-    if jobs <= 1:
+    if jobs <= 1 or len(tasks) <= 1:
         return [worker(t) for t in tasks]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(worker, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
@@ -332,10 +335,25 @@ def parse_args(argv=None):
     p.add_argument("-n", type=int, default=100, help="number of variants (default 100)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--scans", type=int, default=0, metavar="K",
-                   help="also write K image-only PDFs made from the first K PDF variants")
+                   help="also write K image-only PDFs made from the first K PDF variants "
+                        "(rendered in a temporary folder if -n does not reach them)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: all CPUs)")
     return p.parse_args(argv)
+
+
+def scan_sources(n, k, seed, out_dir, tmp_dir):
+    """The first K PDF variants (odd i): (pdf path, scan path) pairs, plus the write tasks of
+    those not in this run (i > n, e.g. with -n 0), which go to tmp_dir."""
+    pairs, missing = [], []
+    for i in range(1, 2 * k, 2):
+        stem, _, writer = source_for(i, *sources_cached())
+        name = out_name(i, stem, writer)
+        folder = out_dir if i <= n else tmp_dir
+        if i > n:
+            missing.append((i, seed, str(tmp_dir)))
+        pairs.append((folder / name, out_dir / f"scan-{name}"))
+    return pairs, missing
 
 
 def main(argv=None):
@@ -344,14 +362,17 @@ def main(argv=None):
     args.out_dir.mkdir(parents=True, exist_ok=True)
     tasks = [(i, args.seed, str(args.out_dir)) for i in range(1, args.n + 1)]
     written = [name for _, name in run(tasks, write_variant, args.jobs)]
-    pdfs = [n for n in written if n.endswith(".pdf")]
-    scans = [(args.out_dir / n, args.out_dir / f"scan-{n}") for n in pdfs[:max(args.scans, 0)]]
-    run(scans, write_scan, args.jobs)
+    with tempfile.TemporaryDirectory() as tmp:
+        scans, missing = scan_sources(args.n, max(args.scans, 0), args.seed, args.out_dir,
+                                      Path(tmp))
+        run(missing, write_variant, args.jobs)
+        run(scans, write_scan, args.jobs)
     seconds = time.perf_counter() - started
+    n_pdf = sum(n.endswith(".pdf") for n in written)
     total = len(written) + len(scans)
-    print(f"wrote {total} files to {args.out_dir}: {len(pdfs)} PDF, "
-          f"{len(written) - len(pdfs)} DOCX, {len(scans)} scans in {seconds:.1f} s "
-          f"({total / seconds:.1f} files/s, {args.jobs} jobs)")
+    print(f"wrote {total} files to {args.out_dir}: {n_pdf} PDF, {len(written) - n_pdf} DOCX, "
+          f"{len(scans)} scans in {seconds:.1f} s ({total / seconds:.1f} files/s, "
+          f"{args.jobs} jobs)")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ class Document:
     status: str = "ok"
     error: str | None = None
     title: str | None = None  # HTML <title>, when there is one
+    warnings_reader: list[str] = field(default_factory=list)  # e.g. a wrong file extension
     signing_times: list[str] = field(default_factory=list)  # ISO times of digital signatures (ký số)
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
 

@@ -38,6 +38,14 @@ def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, i
     return None, "roster year not stated in the document; year left null"
 
 
+_VIET_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
+
+
+def looks_vietnamese(text: str) -> bool:
+    letters = sum(1 for c in text if c.isalpha())
+    return letters < 40 or len(_VIET_LETTERS.findall(text)) >= 0.05 * letters
+
+
 def extract(doc: Document) -> dict:
     record = {
         "schema": SCHEMA, "source": doc.source(), "status": doc.status, "error": doc.error,
@@ -45,12 +53,15 @@ def extract(doc: Document) -> dict:
         "issuer": None, "subject": None, "signer": None, "year": None, "groups": [],
         "persons": [], "dates": [], "references": [], "warnings": [],
     }
+    record["warnings"].extend(doc.warnings_reader)
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()
     meta = find_metadata(lines, doc.title, doc.path)
     issued = meta["issued_date"]
     groups, warnings = find_groups(doc)
+    if not looks_vietnamese(doc.text):
+        warnings.append("the text does not look Vietnamese: fields are left empty where the layout is not found")
     year, year_warning = roster_year(meta["doc_type"], meta["subject"], groups, lines, issued)
     if year_warning:
         warnings.append(year_warning)
@@ -108,14 +119,14 @@ def extract_path(path: str) -> dict:
     return resolve_record(extract(doc), doc.text if doc.blocks else None)
 
 
-def safe_extract(path: str) -> tuple[dict, str | None]:
+def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:
     """Extract one file and never raise: a failure becomes the record's status and error.
 
     Returns the record and the document text (for full-text search).
     """
     from extractors.readers import read
     from pipeline.units import resolve_record
-    doc = read(path)
+    doc = read(path, root)
     try:
         record = resolve_record(extract(doc), doc.text if doc.blocks else None)
     except Exception as e:  # a finder bug must not stop a batch; the file is marked for a look

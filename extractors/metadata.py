@@ -261,7 +261,9 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
         doc_type = symbol_type(symbol) or ("cong_van" if any(l.text.strip().startswith("V/v") for l in lines[:40]) else None)
     if doc_type is None:
         published = find_publication(lines)
-        if number is None and symbol is None:
+        # A news item: a publication stamp, or a report on emulation groups with no official layout.
+        about_groups = any(re.search(r"(?i)\b(?:cụm|khối)\s+thi\s+đua", l.text) for l in lines[:60])
+        if number is None and symbol is None and (published or about_groups):
             doc_type = "tin_bai"
     stop = lines.index(number_line) if number_line in lines else (title_at or 12)
     issuer = find_issuer(lines, stop + 1) if (number or symbol or title_at is not None) else None

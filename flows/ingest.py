@@ -20,33 +20,41 @@ from flows import progress
 
 def discover_files(paths: list[str]) -> list[str]:
     """Files to read: given files as they are, directories expanded recursively, sorted."""
-    out: list[str] = []
+    return [f for f, _ in discover_with_roots(paths)]
+
+
+def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
+    """(file, the folder it was found in) — a link found in a folder must stay inside it."""
+    out: list[tuple[str, str | None]] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED)
+            out.extend((str(f), str(path)) for f in sorted(path.rglob("*"))
+                       if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED)
         else:
-            out.append(str(path))
+            out.append((str(path), None))
     return out
 
 
 def content_key(context, parameters) -> str:
     """Same bytes + same extractor (code and registry) → same result, whatever the path."""
     try:
+        if parameters.get("root") and Path(parameters["path"]).is_symlink():
+            return f"extract-link-{parameters['path']}-{parameters['root']}-{extractor_version()}"
         return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}"
     except OSError:
         return f"extract-missing-{parameters['path']}"
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def discover(paths: list[str]) -> list[str]:
-    return discover_files(paths)
+def discover(paths: list[str]) -> list[tuple[str, str | None]]:
+    return discover_with_roots(paths)
 
 
 @task(cache_key_fn=content_key, persist_result=True, task_run_name="extract {path}")
-def extract_file(path: str) -> tuple[dict, str | None]:
+def extract_file(path: str, root: str | None = None) -> tuple[dict, str | None]:
     from extractors.extract import safe_extract
-    return safe_extract(path)
+    return safe_extract(path, root)
 
 
 @task(cache_policy=NO_CACHE)
@@ -140,15 +148,15 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
 
     if parallel:
         pending: deque = deque()
-        for path in files:
-            pending.append(extract_file.submit(path))
+        for path, root in files:
+            pending.append(extract_file.submit(path, root))
             if len(pending) >= window:
                 take(pending.popleft().result())
         while pending:
             take(pending.popleft().result())
     else:
-        for path in files:
-            take(extract_file(path))
+        for path, root in files:
+            take(extract_file(path, root))
     flush()
     issues = validate_db(db_path)
     summary = tally.summary(issues)

@@ -103,9 +103,9 @@ def record_text(rec: dict) -> str:
 def cmd_extract(args) -> int:
     check_paths(args.paths)
     from extractors.extract import safe_extract
-    from flows.ingest import discover_files
-    for path in discover_files(args.paths):
-        rec, _ = safe_extract(path)
+    from flows.ingest import discover_with_roots
+    for path, root in discover_with_roots(args.paths):
+        rec, _ = safe_extract(path, root)
         if args.format == "json":
             print(json.dumps(rec, ensure_ascii=False), flush=True)
         else:

@@ -24,38 +24,122 @@ def detect_format(path: str | Path) -> str | None:
     return SUPPORTED.get(Path(path).suffix.lower())
 
 
-def read(path: str | Path) -> Document:
+def sniff_format(path: str) -> str | None:
+    """The format the bytes say, whatever the extension: %PDF, a zip with word/, an OLE2 .doc."""
+    with open(path, "rb") as f:
+        head = f.read(1024)
+    if head.lstrip()[:5] == b"%PDF-" or head[:1024].find(b"%PDF-") != -1:
+        return "pdf"
+    if head[:4] == b"PK\x03\x04":
+        import zipfile
+        try:
+            with zipfile.ZipFile(path) as z:
+                return "docx" if any(n.startswith("word/") for n in z.namelist()) else "zip"
+        except zipfile.BadZipFile:
+            return "zip"
+    if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "doc"
+    if head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _with_time_limit(seconds: float, fn):
+    """Run fn() with a wall-clock limit where a signal can be used (the main thread)."""
+    import signal
+    import threading
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        return fn()
+
+    def alarm(signum, frame):
+        raise _Timeout()
+    old = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def read(path: str | Path, root: str | Path | None = None) -> Document:
+    """Read one file. `root`, when given, is the input folder: a link that leads out of it is
+    refused rather than followed."""
+    from extractors import limits
     path = str(path)
     fmt = detect_format(path) or Path(path).suffix.lower().lstrip(".") or "unknown"
+    if root is not None and Path(path).is_symlink():
+        target = Path(path).resolve()
+        if not target.is_relative_to(Path(root).resolve()):
+            return Document(path=path, sha256="", format=fmt, status="unsupported",
+                            error=f"link to {target} leads outside the input folder: not followed")
     try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_mb() * 1024 * 1024:
+            return Document(path=path, sha256=sha256_of(path), format=fmt, status="unreadable",
+                            error=f"the file is {size / 1048576:.0f} MB (limit {limits.max_file_mb():.0f} MB)")
         digest = sha256_of(path)
     except OSError as e:
         return Document(path=path, sha256="", format=fmt, status="unreadable",
                         error=f"cannot open file: {e.strerror or e}")
     doc = Document(path=path, sha256=digest, format=fmt)
+    if size == 0:
+        doc.status, doc.error = "empty", "the file is empty (0 bytes)"
+        return doc
+    sniffed = sniff_format(path)
+    if sniffed and sniffed != fmt and not (sniffed == "html" and fmt == "txt"):
+        if sniffed == "zip":
+            doc.status, doc.error = "unsupported", "a zip archive that is not a Word document"
+            return doc
+        doc.warnings_reader.append(f"the name says .{fmt} but the content is {sniffed}: read as {sniffed}")
+        fmt = doc.format = sniffed
     try:
-        if fmt == "pdf":
-            from extractors.readers.pdf import read_pdf
-            read_pdf(path, doc)
-        elif fmt == "docx":
-            from extractors.readers.docx import read_docx
-            read_docx(path, doc)
-        elif fmt == "doc":
-            from extractors.readers.doc import read_doc
-            read_doc(path, doc)
-        elif fmt in ("txt", "html"):
-            from extractors.readers.text import read_text
-            read_text(path, doc)
-        else:
-            raise ReaderError("unsupported", f"unsupported file type '{Path(path).suffix or fmt}'")
+        _with_time_limit(limits.max_seconds(), lambda: _dispatch(path, fmt, doc))
     except ReaderError as e:
         doc.status, doc.error = e.status, str(e)
         return doc
+    except _Timeout:
+        doc.blocks.clear()
+        doc.status, doc.error = "unreadable", f"reading took more than {limits.max_seconds():.0f} s (limit)"
+        return doc
+    except MemoryError:
+        doc.blocks.clear()
+        doc.status, doc.error = "unreadable", "the file needs more memory than is available"
+        return doc
     except Exception as e:  # a library choking on a malformed file: record, do not crash
         doc.status, doc.error = "unreadable", f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'cannot parse'}"
+        return doc
+    try:
+        if sha256_of(path) != digest:
+            doc.blocks.clear()
+            doc.status, doc.error = "unreadable", "the file changed while it was being read: read it again"
+            return doc
+    except OSError as e:
+        doc.status, doc.error = "unreadable", f"the file went away while it was being read ({e.strerror or e})"
         return doc
     if doc.status == "ok" and not doc.blocks:
         doc.status = "empty"
         doc.error = (f"OCR found no text on any of the {doc.pages} page(s)" if doc.ocr
                      else "the file contains no text")
     return doc
+
+
+def _dispatch(path: str, fmt: str, doc: Document) -> None:
+    if fmt == "pdf":
+        from extractors.readers.pdf import read_pdf
+        read_pdf(path, doc)
+    elif fmt == "docx":
+        from extractors.readers.docx import read_docx
+        read_docx(path, doc)
+    elif fmt == "doc":
+        from extractors.readers.doc import read_doc
+        read_doc(path, doc)
+    elif fmt in ("txt", "html"):
+        from extractors.readers.text import read_text
+        read_text(path, doc)
+    else:
+        raise ReaderError("unsupported", f"unsupported file type '{Path(path).suffix or fmt}'")

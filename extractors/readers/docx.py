@@ -8,6 +8,7 @@ from docx import Document as open_docx
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from extractors import limits
 from extractors.document import Document
 from extractors.readers import ReaderError
 from extractors.readers.encodings import detect_legacy, to_unicode
@@ -64,6 +65,13 @@ def paragraph_text(p: Paragraph) -> str:
 def read_docx(path: str, doc: Document) -> None:
     if not zipfile.is_zipfile(path):
         raise ReaderError("unreadable", "not a DOCX file (not a zip archive)")
+    with zipfile.ZipFile(path) as z:
+        inflated = sum(i.file_size for i in z.infolist())
+        if inflated > limits.max_inflated_mb() * 1048576:
+            raise ReaderError("unreadable", f"the DOCX inflates to {inflated / 1048576:.0f} MB "
+                                            f"(limit {limits.max_inflated_mb():.0f} MB): not opened")
+        if "word/document.xml" not in z.namelist():
+            raise ReaderError("unsupported", "a zip archive without word/document.xml: not a Word document")
     try:
         d = open_docx(path)
     except KeyError as e:

@@ -12,12 +12,12 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
+from extractors import limits
 from extractors.document import Document
 from extractors.readers import ReaderError
 from extractors.readers.encodings import detect_legacy, to_unicode
 from extractors.readers.ocr import ocr_page, tesseract_ready
 
-MAX_PAGES = 500
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
 
 
@@ -197,8 +197,8 @@ def read_pdf(path: str, doc: Document) -> None:
         raise ReaderError("unreadable", f"not a valid PDF ({e})")
     with pdf:
         doc.pages = len(pdf.pages)
-        if doc.pages > MAX_PAGES:
-            raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {MAX_PAGES})")
+        if doc.pages > limits.max_pages():
+            raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {limits.max_pages()})")
         doc.signing_times = signing_times(pdf)
         unread, blank = [], []
         ocr_problem = None

@@ -23,6 +23,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if data.count(b"\x00") > len(data) // 10:
+        raise ReaderError("unreadable", "binary content, not text")
     try:
         return data.decode("cp1258")  # Windows Vietnamese, the usual non-UTF-8 web encoding
     except UnicodeDecodeError as e:
@@ -93,5 +95,10 @@ def read_text(path: str, doc: Document) -> None:
     text = decode(raw)
     if doc.format == "html" or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         text, doc.title = html_to_text(html.unescape(text) if "&lt;" not in text else text)
+    from extractors.readers.encodings import detect_legacy, to_unicode
+    legacy = detect_legacy(text)
+    if legacy:  # a text saved from a .VnTime/VNI document
+        text = to_unicode(text, legacy)
+        doc.legacy_encoding = legacy
     for i, line in enumerate(text.splitlines(), start=1):
         doc.add_paragraph(line, page=None, line=i)
