@@ -53,7 +53,7 @@ def extract(doc: Document) -> dict:
         "issuer": None, "subject": None, "signer": None, "year": None, "groups": [],
         "persons": [], "dates": [], "references": [], "warnings": [],
     }
-    record["warnings"].extend(doc.warnings_reader)
+    record["warnings"] = list(doc.warnings_reader)
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()
@@ -83,9 +83,9 @@ def extract(doc: Document) -> dict:
     for page, conf in sorted(doc.ocr_confidence.items()):
         if conf < 85:
             warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
-    if meta["doc_type"] not in ("tin_bai",) and issued is None and not ev.get("date_note") and not doc.signing_times:
+    if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not doc.signing_times:
         warnings.append("issue date not found")
-    if meta["signer"] is None and meta["doc_type"] not in ("tin_bai",):
+    if meta["signer"] is None and meta["doc_type"] not in ("tin_bai", "khac"):
         warnings.append("signature block not found")
     record.update({
         "doc_type": meta["doc_type"], "number": meta["number"], "symbol": meta["symbol"],
@@ -97,7 +97,7 @@ def extract(doc: Document) -> dict:
             {"date": t[:10], "role": "other", "text": f"digital signature {t}", "provenance": {"page": None, "line": None}}
             for t in doc.signing_times],
         "references": find_references(lines, meta["number"]),
-        "warnings": warnings,
+        "warnings": list(doc.warnings_reader) + warnings,
     })
     amends, changes = find_amendment(lines, meta["subject"])
     if amends:

@@ -366,7 +366,10 @@ class GroupFinder:
         for g in self.groups:
             if g.members and g.members[-1]["provenance"] == last.provenance:
                 name = g.members[-1]["name"]
-                if re.search(r"\s[A-ZĐa-zđ]{1,2}$", name) and not re.search(r"\s[IVX]+$", name):
+                last = name.split()[-1] if name.split() else ""
+                # A word without a vowel ("H", "Th") is a syllable cut off; "Du" or "Mê" is whole.
+                if len(name.split()) > 1 and last.isalpha() and not re.search(r"(?i)[aăâeêioôơuưy]", fold_vowels(last)) \
+                        and not re.fullmatch(r"[IVX]+", last):
                     g.members.pop()
                     self.warnings.append(f"text ends inside '{name}': item dropped, {g.name} may be incomplete")
 
@@ -398,6 +401,11 @@ def infer_columns(rows: list[list[str | None]]) -> dict | None:
     if any(len(r) > 2 and r[2] and ROLE_RE.search(r[2]) for r in numbered):
         cols["note"] = 2
     return cols
+
+
+def fold_vowels(word: str) -> str:
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def unit_before(text: str) -> str | None:

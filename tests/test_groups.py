@@ -139,3 +139,10 @@ def test_pdf_cell_line_breaks_wrap_long_names():
                    ["1", "Ban Quản lý khu vực phát triển\nĐô thị Bắc Ninh", "Trưởng khối"]], 3, 1)
     groups, _ = find_groups(doc)
     assert groups[0]["members"][0]["name"] == "Ban Quản lý khu vực phát triển Đô thị Bắc Ninh"
+
+
+def test_a_short_last_word_is_not_a_cut():
+    groups, warnings = find_groups(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Tiên Du"))
+    assert [m["name"] for m in groups[0]["members"]] == ["Huyện Bình Chánh", "Huyện Tiên Du"] and not warnings[:-1]
+    groups, _ = find_groups(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Th"))
+    assert [m["name"] for m in groups[0]["members"]] == ["Huyện Bình Chánh"]

@@ -191,10 +191,12 @@ def signing_times(pdf) -> list[str]:
 def read_pdf(path: str, doc: Document) -> None:
     try:
         pdf = pdfplumber.open(path)
-    except PDFPasswordIncorrect:
-        raise ReaderError("encrypted", "the PDF is encrypted and needs a password")
-    except PDFSyntaxError as e:
-        raise ReaderError("unreadable", f"not a valid PDF ({e})")
+    except Exception as e:  # pdfplumber wraps pdfminer's errors: look at what is inside
+        inner = [e, *(e.args if isinstance(getattr(e, "args", None), tuple) else ()), e.__context__]
+        if any(isinstance(x, PDFPasswordIncorrect) for x in inner):
+            raise ReaderError("encrypted", "the PDF is encrypted and needs a password")
+        cause = next((x for x in inner if isinstance(x, BaseException) and str(x)), e)
+        raise ReaderError("unreadable", f"not a valid PDF ({type(cause).__name__}: {str(cause).splitlines()[0] if str(cause) else 'cannot parse'})")
     with pdf:
         doc.pages = len(pdf.pages)
         if doc.pages > limits.max_pages():

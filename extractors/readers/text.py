@@ -25,6 +25,10 @@ def decode(data: bytes) -> str:
         pass
     if data.count(b"\x00") > len(data) // 10:
         raise ReaderError("unreadable", "binary content, not text")
+    from extractors.readers.encodings import detect_legacy
+    latin = data.decode("latin-1")
+    if detect_legacy(latin):
+        return latin  # a TCVN3/VNI text: its bytes are the legacy font's codes (converted later)
     try:
         return data.decode("cp1258")  # Windows Vietnamese, the usual non-UTF-8 web encoding
     except UnicodeDecodeError as e:
