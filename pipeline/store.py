@@ -5,6 +5,7 @@ each document is written inside one transaction (all of its rows or none).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 
@@ -150,10 +151,16 @@ def _prov(obj: dict | None) -> dict:
     return {"page": p.get("page"), "line": p.get("line")}
 
 
+def document_id(record: dict) -> str:
+    """The file's SHA-256; a file that could not be read at all is known by its path."""
+    src = record["source"]
+    return src["sha256"] or "path-" + hashlib.sha256(src["path"].encode()).hexdigest()[:40]
+
+
 def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
     """The rows one extraction record becomes (no I/O: easy to test)."""
     src = record["source"]
-    doc_id = src["sha256"]
+    doc_id = document_id(record)
     rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}
     rows["documents"].append({
         "id": doc_id, "path": src["path"], "format": src["format"], "pages": src.get("pages"),
@@ -208,9 +215,7 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
 
 def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None) -> bool:
     """Write one record in one transaction; return False when it was already loaded."""
-    doc_id = record["source"]["sha256"]
-    if not doc_id:
-        return False
+    doc_id = document_id(record)
     if already_loaded(db, doc_id):
         return False
     rows = record_rows(record, text)

@@ -85,7 +85,7 @@ def build_corpus(root, samples_dir) -> dict[str, tuple[set[str], str | None]]:
     add("english.txt", b"Minutes of the annual meeting of the board. The chair opened the meeting at ten.", {"ok"})
     add("not-a-decision.txt", "Hôm nay trời đẹp, chúng tôi đi chơi công viên và ăn kem.".encode(), {"ok"})
     add("tên có dấu 'quotes' và khoảng trắng.txt", VI.encode(), {"ok"})
-    add("weird..name..txt", VI.encode(), {"ok"})
+    add("weird..name..txt", (VI + " (bản sao)").encode(), {"ok"})
     add("unknown.xyz", b"hello", {"unsupported"})
     outside = root.parent / "outside-secret.txt"
     outside.write_text(VI, encoding="utf-8")
