@@ -54,6 +54,7 @@ class Document:
     title: str | None = None  # HTML <title>, when there is one
     warnings_reader: list[str] = field(default_factory=list)  # e.g. a wrong file extension
     signing_times: list[str] = field(default_factory=list)  # ISO times of digital signatures (ký số)
+    signatures: list[dict] = field(default_factory=list)  # pyHanko's reading of each signature
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
 
     def add_paragraph(self, text: str, page: int | None, line: int | None,

@@ -54,6 +54,12 @@ def extract(doc: Document) -> dict:
         "persons": [], "dates": [], "references": [], "warnings": [],
     }
     record["warnings"] = list(doc.warnings_reader)
+    if doc.signatures:
+        from extractors.readers.signatures import changed_after_signing
+        record["signatures"] = doc.signatures
+        if changed_after_signing(doc.signatures):
+            doc.warnings_reader.append("the PDF was changed after its last digital signature")
+            record["warnings"] = list(doc.warnings_reader)
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()

@@ -22,6 +22,7 @@ TABLE_DOCS = {
     "references": ("Văn bản được dẫn", "Documents cited (căn cứ, quoted decisions)"),
     "amendments": ("Sửa đổi, bổ sung", "Roster changes made by amending decisions, in order"),
     "roster_state": ("Danh sách theo thời gian", "Roster of every group over time: decisions with their amendments applied"),
+    "signatures": ("Chữ ký số", "Digital signatures of each PDF: signer (certificate), time, reason, location, coverage"),
     "validation_issues": ("Kết quả kiểm tra", "Roster validation issues with rule, severity and evidence"),
 }
 COLUMN_DOCS = {
@@ -59,7 +60,11 @@ COLUMN_DOCS = {
     "grp": "Cụm, khối / group", "old_unit": "Đơn vị thay thế / unit replaced", "group_name": "Cụm, khối / group",
     "source_number": "Số văn bản / decision that set this row", "step": "Bước / listed, or the amendment operation",
     "rule": "Quy tắc / validation rule", "severity": "Mức độ / error, warning, info", "message": "Nội dung / what is wrong",
-    "checked_at": "Thời điểm kiểm tra / check time",
+    "checked_at": "Thời điểm kiểm tra / check time", "field": "Trường chữ ký / signature field",
+    "signer": "Người ký theo chứng thư / signer from the certificate", "organization": "Tổ chức / organisation in the certificate",
+    "signing_time": "Thời gian ký / signing time", "reason": "Lý do / reason", "location": "Nơi ký / location",
+    "intact": "Toàn vẹn / 1 when the signed bytes are unchanged", "covers_whole_file": "Phủ toàn tệp / 1 when nothing was added after it",
+    "trusted": "Tin cậy / 1 when the certificate chain was verified (no trust roots here: 0)",
 }
 VIEWS = {
     "roster": ("Danh sách hiện hành", "Roster per year and province after amendments: group, unit, role, decision, source",

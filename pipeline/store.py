@@ -15,7 +15,7 @@ from extractors import extractor_version
 from pipeline.normalize import fold_diacritics, unit_key
 from pipeline.units import load_registry
 
-SCHEMA_VERSION = 4  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state
+SCHEMA_VERSION = 5  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state; 5: signatures
 
 TABLES: dict[str, dict] = {
     "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
@@ -60,6 +60,10 @@ TABLES: dict[str, dict] = {
                                  "unit_name": str, "unit_id": str, "role": str, "valid_from": str, "valid_to": str,
                                  "decision_id": str, "source_number": str, "step": str, "source_path": str,
                                  "page": int, "line": int}, "pk": "id"},
+    "signatures": {"columns": {"id": str, "document_id": str, "position": int, "field": str, "signer": str,
+                               "organization": str, "signing_time": str, "reason": str, "location": str,
+                               "intact": int, "covers_whole_file": int, "trusted": int, "status": str},
+                   "pk": "id", "fks": [("document_id", "documents", "id")]},
     "validation_issues": {"columns": {"id": str, "rule": str, "severity": str, "year": int, "decision_id": str,
                                       "group_id": str, "unit": str, "message": str, "source_path": str,
                                       "page": int, "line": int, "checked_at": str}, "pk": "id"},
@@ -171,6 +175,11 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "ocr_pages": json.dumps(src["ocr_confidence"]) if src.get("ocr_confidence") else None,
         "signing_times": json.dumps(src.get("signing_times")) if src.get("signing_times") else None,
     })
+    rows["signatures"] = [{"id": f"{doc_id[:16]}-s{k + 1}", "document_id": doc_id, "position": k + 1,
+                           **{c: s.get(c) for c in ("field", "signer", "organization", "signing_time", "reason",
+                                                     "location", "status")},
+                           **{c: None if s.get(c) is None else int(bool(s[c])) for c in ("intact", "covers_whole_file", "trusted")}}
+                          for k, s in enumerate(record.get("signatures") or [])]
     if record["status"] not in ("ok", "partial"):
         return rows
     signer = record.get("signer") or {}
@@ -222,9 +231,10 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
     with db.atomic():
         for name in CHILD_TABLES:
             db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
+        db.execute("delete from signatures where document_id = ?", [doc_id])
         db.execute("delete from decisions where id = ?", [doc_id])
-        for name in ["units", "unit_aliases", "unit_succession", "documents", "decisions", "groups", "memberships",
-                     "persons", "dates", "references", "amendments"]:
+        for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
+                     "memberships", "persons", "dates", "references", "amendments"]:
             if rows.get(name):
                 db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
     return True

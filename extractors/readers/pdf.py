@@ -201,7 +201,10 @@ def read_pdf(path: str, doc: Document) -> None:
         doc.pages = len(pdf.pages)
         if doc.pages > limits.max_pages():
             raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {limits.max_pages()})")
-        doc.signing_times = signing_times(pdf)
+        from extractors.readers.signatures import read_signatures
+        doc.signatures = read_signatures(path)
+        times = sorted(s["signing_time"] for s in doc.signatures if s["signing_time"])
+        doc.signing_times = times or signing_times(pdf)
         unread, blank = [], []
         ocr_problem = None
         for number, page in enumerate(pdf.pages, start=1):
