@@ -110,7 +110,8 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
 
 
 def save_roster_state(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    with db.atomic():
+    from pipeline.store import write_transaction
+    with write_transaction(db):
         db.execute("delete from roster_state")
         if rows:
             db.table("roster_state").insert_all(rows, pk="id", replace=True)

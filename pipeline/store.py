@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -72,11 +73,36 @@ CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references", "amen
 
 
 def open_db(path: str) -> sqlite_utils.Database:
+    """Open (and create or upgrade) the database. Several runs may share it: WAL, a busy
+    timeout, and writes that take the write lock when they begin."""
     db = sqlite_utils.Database(path)
-    db.execute("PRAGMA busy_timeout = 30000")
-    db.enable_wal()
-    ensure_schema(db)
+    db.execute("PRAGMA busy_timeout = 60000")
+    if path != ":memory:":
+        import fcntl
+        with open(str(path) + ".lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # two runs must not create the schema at the same time
+            try:
+                db.enable_wal()
+                ensure_schema(db)
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    else:
+        ensure_schema(db)
     return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database):
+    """BEGIN IMMEDIATE: take the write lock first (waiting up to the busy timeout), so a
+    transaction never fails half-way because another run wrote in between."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    else:
+        db.execute("COMMIT")
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -228,7 +254,7 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
     if already_loaded(db, doc_id):
         return False
     rows = record_rows(record, text)
-    with db.atomic():
+    with write_transaction(db):
         for name in CHILD_TABLES:
             db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
         db.execute("delete from signatures where document_id = ?", [doc_id])

@@ -250,7 +250,8 @@ def refresh(db: sqlite_utils.Database) -> list[dict]:
 
 def save_issues(db: sqlite_utils.Database, issues: list[dict]) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with db.atomic():
+    from pipeline.store import write_transaction
+    with write_transaction(db):
         db.execute("delete from validation_issues")
         if issues:
             db.table("validation_issues").insert_all([{**i, "checked_at": now} for i in issues], pk="id", replace=True)
