@@ -53,6 +53,9 @@ def build_corpus(root, samples_dir) -> dict[str, tuple[set[str], str | None]]:
     corrupt[2000:6000] = os.urandom(4000)
     add("corrupted.pdf", bytes(corrupt), {"unreadable", "partial", "ok", "empty", "needs_ocr"})
     add("encrypted.pdf", pdf_bytes(encrypt="secret"), {"encrypted"}, "password")
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    add("owner-password-only.pdf", pdf_bytes(encrypt=StandardEncryption("", ownerPassword="owner", canModify=0)),
+        {"ok", "empty", "needs_ocr"})  # opens without a prompt: only editing is restricted
     add("many-pages.pdf", pdf_bytes(pages=2000), {"unreadable"}, "limit")
     add("not-a-zip.docx", b"This is plain text pretending to be a Word file.", {"unreadable"}, "zip")
     z = io.BytesIO()
@@ -148,3 +151,18 @@ def test_the_batch_goes_on_and_every_file_is_recorded(corpus, tmp_path):
     expected = {n for n in cases if n.endswith((".pdf", ".docx", ".txt", ".html")) and not n.startswith("zero")}
     assert expected <= set(statuses)
     assert counts(db)["documents"] >= 18
+
+
+def test_a_file_that_changes_while_it_is_read(samples_dir, tmp_path, monkeypatch):
+    import extractors.readers as readers
+    path = tmp_path / "changing.txt"
+    path.write_bytes((samples_dir / "2025" / "tin-khoi-tham-muu-tong-hop-2025-bacninh.txt").read_bytes())
+    real = readers._dispatch
+
+    def dispatch_while_another_program_appends(p, fmt, doc):
+        real(p, fmt, doc)
+        with open(p, "ab") as f:  # the writer adds a line while our reader is still at work
+            f.write("\nDòng mới".encode())
+    monkeypatch.setattr(readers, "_dispatch", dispatch_while_another_program_appends)
+    doc = readers.read(path)
+    assert doc.status == "unreadable" and "changed while it was being read" in doc.error and not doc.blocks
