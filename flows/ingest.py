@@ -58,10 +58,15 @@ def extract_file(path: str, root: str | None = None) -> tuple[dict, str | None]:
 
 
 @task(cache_policy=NO_CACHE)
-def prepare_db(db_path: str) -> None:
+def prepare_db(db_path: str) -> set[str]:
+    """Create or upgrade the database; return the ids of documents loaded with this extractor."""
     from pipeline.store import open_db
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    open_db(db_path).conn.close()
+    db = open_db(db_path)
+    try:
+        return {r["id"] for r in db.query("select id from documents where extractor_version = ?", [extractor_version()])}
+    finally:
+        db.conn.close()
 
 
 @task(cache_policy=NO_CACHE)
@@ -89,6 +94,7 @@ class Tally:
         self.status, self.loaded = Counter(), 0
         self.files = self.decisions = self.groups = self.members = self.warnings = 0
         self.failed: list[tuple[str, str, str]] = []
+        self.unchanged = 0
 
     def add(self, rec: dict) -> None:
         self.files += 1
@@ -101,8 +107,15 @@ class Tally:
         self.members += sum(len(g["members"]) for g in rec["groups"])
         self.warnings += len(rec["warnings"])
 
+    def skip(self) -> None:
+        self.files += 1
+        self.unchanged += 1
+
     def summary(self, issues: list[dict]) -> dict:
-        return {"files": self.files, "loaded": self.loaded, "status": dict(self.status), "decisions": self.decisions,
+        status = dict(self.status)
+        if self.unchanged:
+            status["unchanged"] = self.unchanged
+        return {"files": self.files, "loaded": self.loaded, "status": status, "decisions": self.decisions,
                 "groups": self.groups, "members": self.members, "warnings": self.warnings,
                 "issues": dict(Counter(i["severity"] for i in issues)), "failed": self.failed, "issue_rows": issues}
 
@@ -128,7 +141,7 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     Dask cluster), at most `window` at a time; results are loaded in file order in batches."""
     logger = get_run_logger()
     files = discover(paths)
-    prepare_db(db_path)
+    done = prepare_db(db_path)
     tally = Tally()
     buffer: list[tuple[dict, str | None]] = []
 
@@ -139,13 +152,27 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
             buffer.append((rec, text))
         if len(buffer) >= batch:
             flush()
-        progress.report(tally.files, len(files), rec["status"])
+        progress.report(tally.files, files_total, rec["status"])
 
     def flush() -> None:
         if buffer:
             tally.loaded += load_results(db_path, list(buffer))
             buffer.clear()
 
+    # A file already loaded with this extractor is not read again: re-runs cost a hash per file.
+    todo = []
+    for path, root in files:
+        try:
+            unchanged = sha256_of(path) in done and not (root and Path(path).is_symlink())
+        except OSError:
+            unchanged = False
+        if unchanged:
+            tally.skip()
+            progress.report(tally.files, len(files), "unchanged")
+        else:
+            todo.append((path, root))
+    files_total = len(files)
+    files = todo
     if parallel:
         pending: deque = deque()
         for path, root in files:

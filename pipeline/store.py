@@ -106,8 +106,14 @@ def write_transaction(db: sqlite_utils.Database):
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create tables, keys, indexes and full-text search; safe to run every time."""
+    """Create tables, keys, indexes and full-text search; safe to run every time, and cheap
+    when the database already has this schema version and this registry."""
     existing = set(db.table_names())
+    stamp = extractor_version()
+    if "_meta" in existing and db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION:
+        row = db.execute("select value from _meta where key = 'registry'").fetchone()
+        if row and row[0] == stamp:
+            return
     for name, spec in TABLES.items():
         if name not in existing:
             db.table(name).create(spec["columns"], pk=spec["pk"],
@@ -130,6 +136,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for name, (_, _, sql) in VIEWS.items():
         db.create_view(name, sql, replace=True)
     load_units(db)
+    db.table("_meta").upsert({"key": "registry", "value": stamp}, pk="key")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
