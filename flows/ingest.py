@@ -7,6 +7,10 @@ window of results is held at a time, so memory stays flat however many files the
 """
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import os
 from collections import Counter, deque
 from pathlib import Path
 from prefect import flow, get_run_logger, task
@@ -51,10 +55,36 @@ def discover(paths: list[str]) -> list[tuple[str, str | None]]:
     return discover_with_roots(paths)
 
 
+def spool_dir() -> Path:
+    """Where extraction results wait for the loader (and stay, as the content-keyed cache)."""
+    return Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh")) / "extracts"
+
+
 @task(cache_key_fn=content_key, persist_result=True, task_run_name="extract {path}")
-def extract_file(path: str, root: str | None = None) -> tuple[dict, str | None]:
+def extract_file(path: str, root: str | None = None) -> str:
+    """Extract one file; the record goes to a spool file and only its path comes back, so the
+    flow holds no record in memory (Prefect keeps every task's return value until the end)."""
     from extractors.extract import safe_extract
-    return safe_extract(path, root)
+    rec, text = safe_extract(path, root)
+    name = (rec["source"]["sha256"] or hashlib.sha256(path.encode()).hexdigest()) + "-" + extractor_version()
+    out = spool_dir() / f"{name}.json.gz"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(f".{os.getpid()}.tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8") as f:
+        json.dump({"record": rec, "text": text}, f, ensure_ascii=False)
+    os.replace(tmp, out)
+    return str(out)
+
+
+def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | None]:
+    try:
+        with gzip.open(spooled, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+        data["record"]["source"]["path"] = path  # the same bytes may sit at another path
+        return data["record"], data["text"]
+    except (OSError, ValueError):  # a cached result whose spool file was removed: extract again
+        from extractors.extract import safe_extract
+        return safe_extract(path, root)
 
 
 @task(cache_policy=NO_CACHE)
@@ -145,8 +175,8 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     tally = Tally()
     buffer: list[tuple[dict, str | None]] = []
 
-    def take(result: tuple[dict, str | None]) -> None:
-        rec, text = result
+    def take(spooled: str, path: str, root: str | None) -> None:
+        rec, text = read_spool(spooled, path, root)
         tally.add(rec)
         if year is None or rec["year"] == year or (rec["issued_date"] or "").startswith(str(year)):
             buffer.append((rec, text))
@@ -176,14 +206,16 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     if parallel:
         pending: deque = deque()
         for path, root in files:
-            pending.append(extract_file.submit(path, root))
+            pending.append((extract_file.submit(path, root), path, root))
             if len(pending) >= window:
-                take(pending.popleft().result())
+                future, p, r = pending.popleft()
+                take(future.result(), p, r)
         while pending:
-            take(pending.popleft().result())
+            future, p, r = pending.popleft()
+            take(future.result(), p, r)
     else:
         for path, root in files:
-            take(extract_file(path, root))
+            take(extract_file(path, root), path, root)
     flush()
     issues = validate_db(db_path)
     summary = tally.summary(issues)

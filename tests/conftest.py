@@ -12,6 +12,7 @@ os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
 os.environ["PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW"] = "ignore"
 os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "60"
 os.environ["PREFECT_TASKS_DISABLE_CACHING"] = "true"
+os.environ["QUYETDINH_CACHE"] = tempfile.mkdtemp(prefix="quyetdinh-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
