@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
 from extractors.amendments import find_amendment

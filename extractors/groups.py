@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.document import Document, Line
-from extractors.units_text import (ROLE_RE, ROLE_SUFFIX, clean_item, role_of, same_unit,
+from extractors.units_text import (ROLE_RE, clean_item, role_of, same_unit,
                                    split_list, starts_with_head)
 from pipeline.normalize import unit_key
 

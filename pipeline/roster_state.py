@@ -11,7 +11,6 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from extractors.units_text import same_unit
-from pipeline.normalize import unit_key
 from pipeline.validate import group_key, province_of
 
 ROSTER_TYPES = ("quyet_dinh", "cong_van")

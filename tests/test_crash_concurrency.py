@@ -1,5 +1,4 @@
 """Kill the loader at random points; run two loaders at once: the database stays whole."""
-import os
 import pickle
 import random
 import signal

@@ -10,7 +10,6 @@ import re
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from extractors import limits
 from extractors.document import Document
