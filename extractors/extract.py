@@ -118,10 +118,7 @@ def extract(doc: Document) -> dict:
 
 
 def extract_path(path: str) -> dict:
-    from extractors.readers import read
-    from pipeline.units import resolve_record
-    doc = read(path)
-    return resolve_record(extract(doc), doc.text if doc.blocks else None)
+    return safe_extract(path)[0]
 
 
 def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:

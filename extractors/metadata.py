@@ -203,6 +203,13 @@ def find_subject(lines: list[Line], title_at: int | None, doc_type: str | None) 
     return None
 
 
+def post_title(upper: str) -> str:
+    """'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch'; 'TRƯỞNG BAN' → 'Trưởng ban'."""
+    title = heading_case(upper)
+    title = title[:1].upper() + title[1:]
+    return title.replace("chủ tịch", "Chủ tịch").replace("Chủ Tịch", "Chủ tịch").replace("Trưởng Ban", "Trưởng ban")
+
+
 def find_signer(lines: list[Line]) -> dict | None:
     """The signature block: authority (TM./KT./TL./TUQ.), title, then the signer's name."""
     end = len(lines)
@@ -225,9 +232,7 @@ def find_signer(lines: list[Line]) -> dict | None:
                 if re.match(r"^[-+•]|^Lưu\b|^Nơi nhận", s):
                     continue  # the "Nơi nhận" column printed beside the signature
                 if title is None and TITLES.match(s):
-                    title = heading_case(s)
-                    title = title[:1].upper() + title[1:]
-                    title = title.replace("chủ tịch", "Chủ tịch").replace("Chủ Tịch", "Chủ tịch")
+                    title = post_title(s)
                 elif is_person_name(s):
                     name = s
                     break
@@ -240,9 +245,7 @@ def find_signer(lines: list[Line]) -> dict | None:
             for line in lines[i + 1: i + 16]:
                 s = " ".join(line.text.split()).strip("“”\"'‘’.,:;-_ ")
                 if is_person_name(s):
-                    title = heading_case(t)
-                    title = title[:1].upper() + title[1:]
-                    return {"name": s, "title": title.replace("Chủ Tịch", "Chủ tịch").replace("Trưởng Ban", "Trưởng ban"),
+                    return {"name": s, "title": post_title(t),
                             "authority": None, "provenance": lines[i].provenance}
             break
     for line in lines[:20]:  # a portal's metadata block: "Người ký Nguyễn Văn Quang"

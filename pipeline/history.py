@@ -29,21 +29,20 @@ def roster(db: sqlite_utils.Database, year: int, province: str | None = None) ->
     return out
 
 
-def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
-    """Units added, removed, moved, renamed or merged between two years' rosters; each change
-    carries the evidence (file, page, line) of the later roster, or of the earlier one when the
-    unit is gone."""
-    changes = _year_diff(db, year_a, year_b, province)
-    return changes
-
-
 def _evidence(row: dict | None) -> dict:
     row = row or {}
     return {"source_path": row.get("source_path"), "page": row.get("page"), "line": row.get("line")}
 
 
-def _year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
+def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
+    """Units added, removed, moved, renamed or merged between two years' rosters; each change
+    carries the evidence (file, page, line) of the later roster, or of the earlier one when the
+    unit is gone."""
     a, b = roster(db, year_a, province), roster(db, year_b, province)
+
+
+
+
     on = date(year_b, 1, 1)
     mapped: dict[str, list[tuple[str, dict]]] = defaultdict(list)
     for key, r in a.items():

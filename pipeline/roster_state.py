@@ -11,14 +11,9 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from extractors.units_text import same_unit
-from pipeline.validate import group_key, province_of
+from pipeline.validate import province_of, same_group
 
 ROSTER_TYPES = ("quyet_dinh", "cong_van")
-
-
-def _same_group(a: str, b: str) -> bool:
-    ka, kb = group_key(a), group_key(b)
-    return ka == kb or (min(len(ka), len(kb)) > 12 and (ka.endswith(kb) or kb.endswith(ka)))
 
 
 def _day_before(iso: str) -> str:
@@ -60,7 +55,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
 
         def current(unit, group=None):
             return [r for r in base if r["valid_to"] is None and same_unit(r["unit_name"], unit)
-                    and (group is None or _same_group(r["group_name"], group))]
+                    and (group is None or same_group(r["group_name"], group))]
 
         def replace(r, **changes):
             r["valid_to"] = _day_before(when)
@@ -81,10 +76,10 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
                 if op == "remove_member":
                     r["valid_to"] = _day_before(when)
                 else:
-                    target = next((x["group_name"] for x in base if _same_group(x["group_name"], a["to_group"])), a["to_group"])
+                    target = next((x["group_name"] for x in base if same_group(x["group_name"], a["to_group"])), a["to_group"])
                     replace(r, group_name=target, role="member")
         elif op == "add_member":
-            target = next((x for x in base if _same_group(x["group_name"], a["to_group"])), None)
+            target = next((x for x in base if same_group(x["group_name"], a["to_group"])), None)
             proto = target or base[0]
             new = {**proto, "group_name": target["group_name"] if target else a["to_group"], "unit_name": a["unit"],
                    "unit_id": None, "role": "member", "valid_from": when, "valid_to": None,
@@ -93,7 +88,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
             rows.append(new)
             base.append(new)
         elif op == "replace_role":
-            for r in [x for x in base if x["valid_to"] is None and _same_group(x["group_name"], a["grp"])
+            for r in [x for x in base if x["valid_to"] is None and same_group(x["group_name"], a["grp"])
                       and x["role"] == a["role"]]:
                 replace(r, role="member")
             hit = current(a["unit"], a["grp"])
@@ -120,4 +115,4 @@ def roster_on(db: sqlite_utils.Database, group: str, on: str, province: str | No
     """The roster of a group on a date, from `roster_state`."""
     sql = ("select * from roster_state where valid_from <= :d and (valid_to is null or valid_to >= :d)"
            + (" and province = :p" if province else "") + " order by group_name, unit_name")
-    return [r for r in db.query(sql, {"d": on, "p": province}) if _same_group(r["group_name"], group)]
+    return [r for r in db.query(sql, {"d": on, "p": province}) if same_group(r["group_name"], group)]

@@ -29,6 +29,12 @@ def group_key(name: str) -> str:
     return unit_key(re.sub(r"(?i)\bthi đua\b", " ", name), drop_province=False)
 
 
+def same_group(a: str, b: str) -> bool:
+    """One group under two spellings ('Khối thi đua X' = 'Khối X'; a short name ends a long one)."""
+    ka, kb = group_key(a), group_key(b)
+    return ka == kb or (min(len(ka), len(kb)) > 12 and (ka.endswith(kb) or kb.endswith(ka)))
+
+
 def load_rosters(db: sqlite_utils.Database) -> list[dict]:
     sql = """
       select g.id, g.name, g.kind, g.leader, g.deputies, g.stated_member_count, g.page, g.line,
@@ -153,9 +159,7 @@ def check_news_against_decisions(groups: list[dict], state: list[dict]) -> list[
         day = g["issued_date"] or f"{g['year']}-12-31"
         rows = [r for r in state if r["province"] == g["province"] and r["year"] == g["year"]
                 and r["valid_from"] <= day and (r["valid_to"] is None or r["valid_to"] >= day)
-                and (group_key(r["group_name"]) == group_key(g["name"])
-                     or group_key(r["group_name"]).endswith(group_key(g["name"]))
-                     or group_key(g["name"]).endswith(group_key(r["group_name"])))]
+                and same_group(r["group_name"], g["name"])]
         if not rows:
             continue
         official = {r["unit_id"] or unit_key(r["unit_name"]): r for r in rows}

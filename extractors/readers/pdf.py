@@ -167,26 +167,6 @@ def convert_legacy(page, encoding: str) -> None:
             c["text"] = to_unicode(c["text"], "tcvn3", upper=upper)
 
 
-def signing_times(pdf) -> list[str]:
-    """Times of the PDF's digital signatures (ký số), ISO 8601, from the signature fields."""
-    from pdfminer.pdftypes import resolve1
-    out = []
-    for page in pdf.pages[:3]:
-        for a in page.annots or []:
-            try:
-                value = resolve1((a.get("data") or {}).get("V"))
-                m = resolve1(value.get("M")) if isinstance(value, dict) else None
-            except Exception:  # a malformed annotation is not worth a failure
-                continue
-            if isinstance(m, bytes):
-                d = re.match(rb"D:(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?([+-]\d{2})?'?(\d{2})?", m)
-                if d:
-                    y, mo, da, h, mi, se, tz, tzm = [x.decode() if x else None for x in d.groups()]
-                    iso = f"{y}-{mo}-{da}T{h or '00'}:{mi or '00'}:{se or '00'}" + (f"{tz}:{tzm or '00'}" if tz else "")
-                    out.append(iso)
-    return sorted(set(out))
-
-
 def read_pdf(path: str, doc: Document) -> None:
     try:
         pdf = pdfplumber.open(path)
@@ -202,8 +182,7 @@ def read_pdf(path: str, doc: Document) -> None:
             raise ReaderError("unreadable", f"the PDF has {doc.pages} pages (limit {limits.max_pages()})")
         from extractors.readers.signatures import read_signatures
         doc.signatures = read_signatures(path)
-        times = sorted(s["signing_time"] for s in doc.signatures if s["signing_time"])
-        doc.signing_times = times or signing_times(pdf)
+        doc.signing_times = sorted(s["signing_time"] for s in doc.signatures if s["signing_time"])
         unread, blank = [], []
         ocr_problem = None
         for number, page in enumerate(pdf.pages, start=1):
