@@ -21,6 +21,7 @@ class Block:
     confidence: float | None = None  # OCR: mean word confidence (0–100)
     words: list[tuple[str, float]] | None = None  # OCR: words with their confidences
     second_pass: dict | None = None  # OCR: a digits-only re-reading of a hand-written field
+    bbox: tuple[float, float, float, float] | None = None  # OCR: the line's box on the page, in PDF points
 
 
 @dataclass
@@ -34,10 +35,16 @@ class Line:
     confidence: float | None = None
     words: list[tuple[str, float]] | None = None
     second_pass: dict | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
     @property
     def provenance(self) -> dict:
-        return {"page": self.page, "line": self.line}
+        # OCR lines also say how sure Tesseract was and where on the page image they are,
+        # so a reviewer can be shown the region instead of the guess.
+        if self.confidence is None:
+            return {"page": self.page, "line": self.line}
+        return {"page": self.page, "line": self.line, "confidence": round(self.confidence, 1),
+                "bbox": list(self.bbox) if self.bbox else None}
 
 
 @dataclass
@@ -59,12 +66,12 @@ class Document:
 
     def add_paragraph(self, text: str, page: int | None, line: int | None,
                       confidence: float | None = None, words: list | None = None,
-                      second_pass: dict | None = None) -> None:
+                      second_pass: dict | None = None, bbox: tuple | None = None) -> None:
         text = nfc(text)
         if text.strip():
             self.blocks.append(Block("paragraph", text=text, page=page, line=line, confidence=confidence,
                                      words=[(nfc(w), c) for w, c in words] if words else None,
-                                     second_pass=second_pass))
+                                     second_pass=second_pass, bbox=bbox))
 
     def add_table(self, rows: list[list[str | None]], page: int | None, line: int | None) -> None:
         rows = [[nfc(c) if c is not None else None for c in row] for row in rows]
@@ -80,7 +87,7 @@ class Document:
                     if part.strip():
                         line = b.line + i if (b.line is not None and b.page is not None) else b.line
                         out.append(Line(part.strip(), b.page, line, confidence=b.confidence, words=b.words,
-                                        second_pass=b.second_pass))
+                                        second_pass=b.second_pass, bbox=b.bbox))
             elif b.kind == "table" and include_tables:
                 for r, row in enumerate(b.rows or []):
                     for cell in row:

@@ -110,6 +110,13 @@ def extract(doc: Document) -> dict:
         record["changes"] = changes
         if not changes:
             warnings.append(f"amends {amends['number']} but no roster change was recognised")
+    # Where the header fields were read (or where a reviewer should look when they were not).
+    where = dict(meta["where"])
+    if meta["doc_type"] == "tin_bai":
+        where.pop("issued_date", None)
+    if meta["signer"] and meta["signer"].get("provenance"):
+        where["signer"] = meta["signer"]["provenance"]
+    record["field_provenance"] = where
     if ev.get("number_source"):
         record["number_source"] = ev["number_source"]
     if ev.get("date_source"):

@@ -113,20 +113,20 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
             continue
         m = PLACE_DATE.search(line.text)
         if m and line.words is None:
-            return m["place"].strip(), make_date(int(m["y"]), int(m["m"]), int(m["d"])), {}
+            return m["place"].strip(), make_date(int(m["y"]), int(m["m"]), int(m["d"])), {"line": line}
         o = OCR_DATE.search(line.text) if line.words is not None else None
         if o:
             month, year = o["m"].translate(_LOOKS_DIGIT), o["y"].translate(_LOOKS_DIGIT)
             if not (month.isdigit() and year.isdigit()):
-                return o["place"].strip(), None, {"note": f"date unreadable in '{line.text}'"}
+                return o["place"].strip(), None, {"note": f"date unreadable in '{line.text}'", "line": line}
             token = o["d"]
             day, source, note = weigh_ocr_digits(token or None, word_conf(line, token), line.second_pass,
                                                  set(), "the day") if not (token.isdigit() and word_conf(line, token) >= 90) \
                 else (token, "ocr", "")
             if day:
-                return o["place"].strip(), make_date(int(year), int(month), int(day)), {"date_source": source}
+                return o["place"].strip(), make_date(int(year), int(month), int(day)), {"date_source": source, "line": line}
             return o["place"].strip(), None, {"note": f"{note}; month {int(month):02d}/{year} is certain",
-                                              "month": f"{year}-{int(month):02d}"}
+                                              "month": f"{year}-{int(month):02d}", "line": line}
     return None, None, {}
 
 
@@ -275,7 +275,11 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
         subject = title_hint or (lines[0].text.strip() if lines else None)
         issued = published
         place = None
+    date_line = date_evidence.pop("line", None)
+    where = {field: {**line.provenance, "text": line.text} for field, line in
+             (("number", number_line), ("issued_date", date_line)) if line is not None}
     return {"doc_type": doc_type or "khac", "number": number, "symbol": symbol, "issued_date": issued,
             "place": place, "issuer": issuer, "subject": subject,
             "signer": find_signer(lines) if doc_type != "tin_bai" else None,
+            "where": where,
             "evidence": {**number_evidence, **{("date_" + k if k == "note" else k): v for k, v in date_evidence.items()}}}

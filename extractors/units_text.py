@@ -110,6 +110,8 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
             implied = implied[:1].upper() + implied[1:].lower()
             piece = m.group("rest")
         segments = [s for s in re.split(r"\s*,\s*", piece) if s.strip()]
+        if not segments:  # a piece of nothing but commas
+            continue
         keyword_mode = implied is None and starts_with_head(_LEAD.sub("", segments[0].strip()))
         names: list[str] = []
         for seg in segments:

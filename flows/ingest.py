@@ -100,12 +100,27 @@ def prepare_db(db_path: str) -> set[str]:
 
 
 @task(cache_policy=NO_CACHE)
-def load_results(db_path: str, results: list[tuple[dict, str | None]]) -> int:
-    """Load a batch in order; each document is its own transaction."""
-    from pipeline.store import load_record, open_db
+def load_results(db_path: str, results: list[tuple[dict, str | None]], corrections_file: str) -> int:
+    """Load a batch in order, human corrections applied; each document is its own transaction."""
+    from pipeline.corrections import load_corrections
+    from pipeline.store import document_id, load_record, open_db
+    entries = load_corrections(corrections_file)
     db = open_db(db_path)
     try:
-        return sum(load_record(db, rec, text) for rec, text in results)
+        return sum(load_record(db, rec, text, [e for e in entries if e["document"] == document_id(rec)],
+                               corrections_file) for rec, text in results)
+    finally:
+        db.conn.close()
+
+
+@task(cache_policy=NO_CACHE)
+def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
+    """Corrections win on every run, also over documents that were not read again."""
+    from pipeline.corrections import load_corrections
+    from pipeline.store import open_db, sync_corrections
+    db = open_db(db_path)
+    try:
+        return sync_corrections(db, load_corrections(corrections_file), corrections_file)
     finally:
         db.conn.close()
 
@@ -155,6 +170,7 @@ def summary_markdown(s: dict) -> str:
         ("files read", s["files"]), ("newly loaded", s["loaded"]), ("documents with text", s["decisions"]),
         ("groups", s["groups"]), ("members", s["members"]), ("warnings", s["warnings"]),
         ("status", ", ".join(f"{k}: {v}" for k, v in s["status"].items())),
+        ("corrections", ", ".join(f"{k}: {v}" for k, v in s.get("corrections", {}).items()) or "none"),
         ("validation", ", ".join(f"{k}: {v}" for k, v in s["issues"].items()) or "no issues")])
     failed = "\n".join(f"- `{p}`: {st} — {e}" for p, st, e in s["failed"][:200]) or "none"
     top = "\n".join(f"- **{i['severity']}** `{i['rule']}` {i['message']}" for i in s["issue_rows"]
@@ -164,12 +180,14 @@ def summary_markdown(s: dict) -> str:
 
 @flow(name="quyetdinh-ingest", log_prints=False)
 def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | None = None,
-           parallel: bool = False, window: int = 32, batch: int = 16) -> dict:
+           parallel: bool = False, window: int = 32, batch: int = 16, corrections_file: str | None = None) -> dict:
     """Read `paths` into the SQLite file `db_path` and validate the rosters.
 
     With `parallel`, extraction tasks are submitted to the flow's task runner (processes or a
     Dask cluster), at most `window` at a time; results are loaded in file order in batches."""
+    from pipeline.corrections import corrections_path
     logger = get_run_logger()
+    corrections_file = str(corrections_file or corrections_path(db_path))
     files = discover(paths)
     done = prepare_db(db_path)
     tally = Tally()
@@ -186,7 +204,7 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
 
     def flush() -> None:
         if buffer:
-            tally.loaded += load_results(db_path, list(buffer))
+            tally.loaded += load_results(db_path, list(buffer), corrections_file)
             buffer.clear()
 
     # A file already loaded with this extractor is not read again: re-runs cost a hash per file.
@@ -217,8 +235,11 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
         for path, root in files:
             take(extract_file(path, root), path, root)
     flush()
+    corrections = apply_corrections_db(db_path, corrections_file)
     issues = validate_db(db_path)
     summary = tally.summary(issues)
+    summary["corrections"] = dict(Counter(c["status"] for c in corrections))
+    summary["orphaned"] = [c for c in corrections if c["status"] == "orphaned"]
     logger.info("%d files, %d newly loaded, %s", summary["files"], summary["loaded"], summary["status"])
     create_markdown_artifact(markdown=summary_markdown(summary), key="quyetdinh-run-summary",
                              description="Files read, rosters found and validation issues")
@@ -240,7 +261,8 @@ def task_runner(workers: int = 1, dask_address: str | None = None, local_cluster
 
 
 def run(paths: list[str], db_path: str, year: int | None = None, workers: int = 1,
-        dask_address: str | None = None, local_cluster: bool = False) -> dict:
+        dask_address: str | None = None, local_cluster: bool = False, corrections_file: str | None = None) -> dict:
     runner = task_runner(workers, dask_address, local_cluster)
     flow_ = ingest.with_options(task_runner=runner) if runner else ingest
-    return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None)
+    return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None,
+                 corrections_file=corrections_file)

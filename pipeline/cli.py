@@ -57,15 +57,20 @@ def cmd_run(args) -> int:
     progress_hook.on_progress = on_progress
     with progress, temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
-                              dask_address=args.dask_address, local_cluster=args.local_cluster)
+                              dask_address=args.dask_address, local_cluster=args.local_cluster,
+                              corrections_file=args.corrections)
     print(f"quyetdinh run → {args.db}")
     print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
     print(f"  decisions:   {s['decisions']}")
     print(f"  groups:      {s['groups']}")
     print(f"  members:     {s['members']}")
     print(f"  warnings:    {s['warnings']}")
+    if s.get("corrections"):
+        print(f"  corrections: {', '.join(f'{k} {v}' for k, v in s['corrections'].items())}")
     for path, status, error in s["failed"][:50]:
         print(f"  ! {path}: {status} — {error}")
+    for c in s.get("orphaned", []):
+        print(f"  ! correction {c['id']} ({c['field']} of {c['path']}) not applied: {c['message']}")
     print()
     print(format_text(s["issue_rows"]))
     return 0
@@ -214,6 +219,71 @@ def cmd_units(args) -> int:
     return 0
 
 
+def cmd_review(args) -> int:
+    need_db(args.db)
+    from pipeline.review import format_review, review_items, save_crops
+    from pipeline.store import open_db
+    items = review_items(open_db(args.db), args.kind)
+    if args.format == "json":
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        print(format_review(items))
+    if args.crops:
+        n = save_crops(items, args.crops)
+        print(f"{n} page region(s) saved under {args.crops}", file=sys.stderr)
+    return 0
+
+
+def find_document(db, ref: str) -> dict:
+    """A loaded document by its file (path or the same bytes elsewhere) or a SHA-256 prefix."""
+    rows = []
+    if os.path.isfile(ref):
+        from extractors.document import sha256_of
+        rows = list(db.query("select id, path, status from documents where id = ?", [sha256_of(ref)]))
+        if not rows:
+            raise UsageError(f"{ref} is not in the database (as it is now): run 'quyetdinh run' on it first")
+    if not rows:
+        rows = list(db.query("select id, path, status from documents where path = ?", [ref]))
+    if not rows and len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()):
+        rows = list(db.query("select id, path, status from documents where id like ? || '%'", [ref.lower()]))
+    if not rows:
+        raise UsageError(f"no document {ref!r} in the database (give a file path or a SHA-256 prefix)")
+    if len(rows) > 1:
+        raise UsageError(f"{ref!r} matches {len(rows)} documents: give more of the SHA-256")
+    return dict(rows[0])
+
+
+def cmd_correct(args) -> int:
+    need_db(args.db)
+    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, corrections_path,
+                                      load_corrections, new_entry, save_corrections)
+    from pipeline.store import open_db, sync_corrections
+    from pipeline.validate import refresh
+    db = open_db(args.db)
+    doc = find_document(db, args.doc)
+    row = next(iter(db.query("select record from decisions where id = ?", [doc["id"]])), None)
+    if row is None:
+        raise UsageError(f"{doc['path']} was not read ({doc['status']}): there is nothing to correct in it")
+    path = args.corrections or str(corrections_path(args.db))
+    try:
+        entries = load_corrections(path)
+        current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
+        entry = new_entry(current, doc["id"], doc["path"], args.field, args.value, group=args.group, unit=args.unit,
+                          note=args.note)
+    except CorrectionError as e:
+        raise UsageError(str(e)) from None
+    entries = add_entry(entries, entry)
+    save_corrections(path, entries)
+    result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
+    refresh(db)
+    target = f" [{entry['group']}]" if entry.get("group") else ""
+    print(f"{entry['field']}{target} of {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
+          f"{json.dumps(entry['new'], ensure_ascii=False)}  ({result['status']}; correction {entry['id']} in {path})")
+    if result["status"] != "applied":
+        print(f"  not applied: {result['message']}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
@@ -229,8 +299,35 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--workers", type=int, default=1, help="extract in N processes (default 1: in this process)")
     r.add_argument("--local-cluster", action="store_true", help="extract on a local Dask cluster of --workers processes")
     r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="extract on an existing Dask cluster")
+    r.add_argument("--corrections", metavar="FILE", help="human corrections to apply (default: corrections.yaml beside --db)")
     r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
+
+    rv = sub.add_parser("review", help="list what a person should check (the review queue)",
+                        description="Unread files, numbers/dates/signers left empty, low OCR confidence, unknown units, "
+                                    "validation errors and corrections that no longer apply, each with its file, page, "
+                                    "line and the text or page region it came from.")
+    rv.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    rv.add_argument("--format", choices=["text", "json"], default="text")
+    rv.add_argument("--kind", choices=["file_not_read", "missing_required", "low_confidence", "unknown_unit",
+                                       "unsure_unit", "validation_error", "orphaned_correction"])
+    rv.add_argument("--crops", metavar="DIR", help="also save the page regions (scanned PDFs) as PNG images in DIR")
+    rv.set_defaults(func=cmd_review)
+
+    c = sub.add_parser("correct", help="correct one fact; the correction wins on every later run",
+                       description="Write a correction to corrections.yaml beside the database and apply it now. "
+                                   "FIELD: number, symbol, issued_date, issuer, signer, subject, group.name, leader, "
+                                   "deputies (separated by ';'), member.add, member.remove, member.move (into --group), "
+                                   "unit_id (of --unit).")
+    c.add_argument("doc", metavar="DOC", help="the document: its file, its path as loaded, or a SHA-256 prefix")
+    c.add_argument("field", metavar="FIELD")
+    c.add_argument("value", metavar="VALUE")
+    c.add_argument("--group", metavar="G", help="the group: its name, ordinal (e.g. II) or #position")
+    c.add_argument("--unit", metavar="NAME", help="for unit_id: the member's name as written")
+    c.add_argument("--note", metavar="TEXT", help="why (kept with the correction)")
+    c.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    c.add_argument("--corrections", metavar="FILE", help="corrections file (default: corrections.yaml beside --db)")
+    c.set_defaults(func=cmd_correct)
 
     sc = sub.add_parser("schedule", help="run the job on a schedule as a Prefect deployment",
                         description="Serve the ingest flow as a Prefect deployment with a cron schedule (yearly by "

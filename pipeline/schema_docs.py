@@ -24,6 +24,7 @@ TABLE_DOCS = {
     "roster_state": ("Danh sách theo thời gian", "Roster of every group over time: decisions with their amendments applied"),
     "signatures": ("Chữ ký số", "Digital signatures of each PDF: signer (certificate), time, reason, location, coverage"),
     "validation_issues": ("Kết quả kiểm tra", "Roster validation issues with rule, severity and evidence"),
+    "corrections": ("Sửa tay", "Human corrections from corrections.yaml and whether each was applied or is orphaned"),
 }
 COLUMN_DOCS = {
     "id": "Khóa / primary key", "path": "Đường dẫn tệp / file path as given", "format": "Định dạng / pdf, docx, doc, txt, html",
@@ -65,7 +66,62 @@ COLUMN_DOCS = {
     "signing_time": "Thời gian ký / signing time", "reason": "Lý do / reason", "location": "Nơi ký / location",
     "intact": "Toàn vẹn / 1 when the signed bytes are unchanged", "covers_whole_file": "Phủ toàn tệp / 1 when nothing was added after it",
     "trusted": "Tin cậy / 1 when the certificate chain was verified (no trust roots here: 0)",
+    "corrections_digest": "Dấu bản sửa / digest of the human corrections applied to this document",
+    "human_fields": "Sửa tay / fields set by a human correction (JSON: field → correction id)",
+    "field_provenance": "Nguồn trường / page, line, OCR confidence and region of the number, date and signer (JSON)",
+    "provenance": "Nguồn / extracted, or human (a correction)", "correction": "Bản sửa / the correction that set this row",
+    "confidence": "Độ tin cậy OCR / OCR confidence of the source line (0–100; null for text layers)",
+    "bbox": "Vùng ảnh / the source line's box on the page, PDF points [x0, top, x1, bottom] (OCR)",
+    "old_value": "Giá trị cũ / value before the correction (JSON)", "new_value": "Giá trị mới / corrected value (JSON)",
+    "who": "Người sửa / who corrected", "at": "Lúc / when (UTC)", "note": "Ghi chú / note",
+    "corrections_file": "Tệp sửa / the corrections file (YAML)",
 }
+LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a person
+LOW_PAGE_CONFIDENCE = 85
+# Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
+REQUIRED = {"number": "a number (số, ký hiệu)", "issued_date": "an issue date", "signer": "a signer"}
+_WARNING_WORD = {"number": "number", "issued_date": "date", "signer": "signature"}
+_REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.id, doc.path, d.year, d.province,
+       json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', null,
+       json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
+       'a ' || d.doc_type || ' has {why}; it was not read' || coalesce(': ' || (select value from json_each(d.warnings)
+         where value like '%{_WARNING_WORD[f]}%' limit 1), '')
+from decisions d join documents doc on doc.id = d.document_id
+where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
+REVIEW_SQL = f"""select 'file_not_read' as kind, 'error' as severity, doc.id as document_id, doc.path, null as year,
+       null as province, null as page, null as line, 'status' as field, doc.status as value, null as text, null as bbox,
+       'the file could not be read: ' || coalesce(doc.error, doc.status) as why
+from documents doc where doc.status not in ('ok', 'partial')
+union all
+{_REQUIRED_SQL}
+union all
+select 'low_confidence', 'warning', doc.id, doc.path, d.year, d.province, cast(p.key as integer), null, 'page',
+       round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || round(p.value) || ' (below {LOW_PAGE_CONFIDENCE})'
+from documents doc join json_each(doc.ocr_pages) p left join decisions d on d.id = doc.id
+where doc.ocr_pages is not null and p.value < {LOW_PAGE_CONFIDENCE}
+union all
+select 'low_confidence', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'member', m.unit_name,
+       m.unit_name, m.bbox, 'OCR confidence ' || round(m.confidence) || ' on the line of this member (below {LOW_CONFIDENCE})'
+from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
+where m.confidence < {LOW_CONFIDENCE} and m.correction is null
+union all
+select 'unknown_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'unit_id', m.unit_name,
+       m.unit_name, m.bbox, 'not in the unit registry: correct its unit_id or add it with quyetdinh units add'
+from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
+where m.unit_id is null
+union all
+select 'unsure_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'unit_id', m.unit_id,
+       m.unit_name, m.bbox, 'matched to the registry only approximately (score ' || round(m.resolution_score) || ')'
+from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
+where m.resolution_method = 'fuzzy' and m.correction is null
+union all
+select 'validation_error', 'error', v.decision_id, v.source_path, v.year, d.province, v.page, v.line, v.rule, v.unit,
+       null, null, v.message
+from validation_issues v left join decisions d on d.id = v.decision_id where v.severity = 'error'
+union all
+select 'orphaned_correction', 'error', c.document_id, c.path, null, null, null, null, c.field, c.new_value, null, null,
+       'correction ' || c.id || ' was not applied: ' || c.message
+from corrections c where c.status = 'orphaned'"""
 VIEWS = {
     "roster": ("Danh sách hiện hành", "Roster per year and province after amendments: group, unit, role, decision, source",
                """select r.year, r.province, r.kind, r.group_name, r.unit_name, r.unit_id, r.role,
@@ -85,6 +141,9 @@ from roster_state where valid_to is null group by year, province, kind, group_na
        (select count(*) from memberships m where m.decision_id = d.id) as members,
        json_array_length(d.warnings) as warnings, doc.id as document_id
 from documents doc left join decisions d on d.document_id = doc.id"""),
+    "review_queue": ("Hàng đợi xem lại", "What a person should check: unread files, required fields left empty, "
+                     "low OCR confidence, unknown units, validation errors, corrections that no longer apply",
+                     REVIEW_SQL),
 }
 QUERIES = {
     "roster": {"title": "Danh sách cụm, khối theo năm / Roster of a province for a year",
@@ -126,16 +185,15 @@ order by change, group_b, group_a"""},
                           "description": "Errors first, then warnings and notes, with the file, page and line",
                           "sql": "select severity, rule, message, year, unit, source_path, page, line from validation_issues "
                                  "order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule"},
-    "needs_review": {"title": "Cần xem lại / Documents that need a human look",
-                     "description": "Unread files, low OCR confidence, unknown units, numbers or dates left empty",
-                     "sql": """select doc.path, doc.status, doc.error, doc.ocr_confidence, d.number, d.issued_date,
-       (select count(*) from memberships m where m.decision_id = d.id and m.unit_id is null) as unknown_units,
-       d.warnings
-from documents doc left join decisions d on d.document_id = doc.id
-where doc.status not in ('ok') or doc.ocr_confidence < 85
-   or exists (select 1 from memberships m where m.decision_id = d.id and m.unit_id is null)
-   or (d.doc_type != 'tin_bai' and (d.number is null or d.issued_date is null))
-order by doc.status != 'ok' desc, doc.ocr_confidence"""},
+    "needs_review": {"title": "Cần xem lại / What needs a human look",
+                     "description": "Unread files, numbers, dates or signers left empty, low OCR confidence, unknown units, "
+                                    "validation errors and corrections that no longer apply, with file, page, line and "
+                                    "the text or page region they came from. Fix with: quyetdinh correct DOC FIELD VALUE",
+                     "sql": """select severity, kind, why, path, page, line, field, value, text, bbox, year, province,
+       document_id
+from review_queue
+where (:kind = '' or kind = :kind)
+order by case severity when 'error' then 0 else 1 end, kind, path, page, line"""},
     "search": {"title": "Tìm kiếm / Search documents and units (with or without diacritics)",
                "description": "'quyet dinh' finds 'quyết định'; 'dinh' finds 'định'",
                "sql": """select 'document' as kind, doc.path as name, snippet(documents_fts, 2, '[', ']', '…', 12) as snippet
@@ -146,9 +204,10 @@ select 'unit', u.name, u.unit_id from units_fts join units u on u.rowid = units_
 where units_fts match fold(:q)"""},
 }
 FACETS = {"documents": ["format", "status"], "decisions": ["doc_type", "year", "province"], "groups": ["kind", "year"],
-          "memberships": ["role", "year", "resolution_method"], "units": ["kind", "province"],
+          "memberships": ["role", "year", "resolution_method", "provenance"], "units": ["kind", "province"],
           "validation_issues": ["severity", "rule", "year"], "dates": ["role"], "references": ["doc_type"],
-          "roster_state": ["year", "province", "role"], "unit_succession": ["relation"], "amendments": ["op"]}
+          "roster_state": ["year", "province", "role"], "unit_succession": ["relation"], "amendments": ["op"],
+          "corrections": ["field", "status", "who"]}
 LABELS = {"documents": "path", "decisions": "number", "groups": "name", "units": "name", "memberships": "unit_name"}
 SORT = {"documents": ("sort_desc", "loaded_at"), "decisions": ("sort_desc", "issued_date"),
         "validation_issues": ("sort", "severity"), "roster_state": ("sort", "year")}
@@ -168,7 +227,8 @@ def metadata() -> dict:
             t[SORT[name][0]] = SORT[name][1]
         tables[name] = t
     for name, (vi, en, _) in VIEWS.items():
-        tables[name] = {"description": f"{vi} / {en}", "facets": ["year", "province"] + (["role"] if name == "roster" else [])}
+        facets = ["kind", "severity"] if name == "review_queue" else ["year", "province"] + (["role"] if name == "roster" else [])
+        tables[name] = {"description": f"{vi} / {en}", "facets": facets}
     return {
         "title": "quyetdinh — Cụm, Khối thi đua",
         "description_html": "Danh sách Cụm, Khối thi đua trích từ quyết định của UBND tỉnh, kèm nguồn (tệp, trang, dòng). "

@@ -16,17 +16,19 @@ from extractors import extractor_version
 from pipeline.normalize import fold_diacritics, unit_key
 from pipeline.units import load_registry
 
-SCHEMA_VERSION = 5  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state; 5: signatures
+SCHEMA_VERSION = 6  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state; 5: signatures;
+# 6: human corrections (corrections table, provenance and confidence columns)
 
 TABLES: dict[str, dict] = {
     "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
                               "status": str, "error": str, "text": str, "text_folded": str,
                               "extractor_version": str, "loaded_at": str, "ocr_confidence": float,
-                              "ocr_pages": str, "signing_times": str}, "pk": "id"},
+                              "ocr_pages": str, "signing_times": str, "corrections_digest": str}, "pk": "id"},
     "decisions": {"columns": {"id": str, "document_id": str, "doc_type": str, "number": str, "symbol": str,
                               "issued_date": str, "place": str, "issuer": str, "subject": str,
                               "signer_name": str, "signer_title": str, "signer_authority": str,
-                              "year": int, "province": str, "warnings": str, "record": str}, "pk": "id",
+                              "year": int, "province": str, "warnings": str, "record": str,
+                              "human_fields": str, "field_provenance": str}, "pk": "id",
                   "fks": [("document_id", "documents", "id")]},
     "units": {"columns": {"unit_id": str, "name": str, "name_folded": str, "kind": str, "province": str,
                           "valid_from": str, "valid_to": str, "aliases": str}, "pk": "unit_id"},
@@ -37,12 +39,13 @@ TABLES: dict[str, dict] = {
                         "fks": [("from_unit", "units", "unit_id"), ("to_unit", "units", "unit_id")]},
     "groups": {"columns": {"id": str, "decision_id": str, "kind": str, "name": str, "ordinal": str, "year": int,
                            "leader": str, "deputies": str, "stated_member_count": int, "member_count": int,
-                           "page": int, "line": int}, "pk": "id",
+                           "page": int, "line": int, "human_fields": str}, "pk": "id",
                "fks": [("decision_id", "decisions", "id")]},
     "memberships": {"columns": {"id": str, "group_id": str, "decision_id": str, "position": int,
                                 "unit_name": str, "unit_id": str, "role": str, "year": int,
                                 "source_path": str, "page": int, "line": int, "resolution_method": str,
-                                "resolution_score": float}, "pk": "id",
+                                "resolution_score": float, "provenance": str, "correction": str,
+                                "confidence": float, "bbox": str}, "pk": "id",
                     "fks": [("group_id", "groups", "id"), ("decision_id", "decisions", "id"),
                             ("unit_id", "units", "unit_id")]},
     "persons": {"columns": {"id": str, "decision_id": str, "name": str, "title": str, "page": int, "line": int},
@@ -65,6 +68,9 @@ TABLES: dict[str, dict] = {
                                "organization": str, "signing_time": str, "reason": str, "location": str,
                                "intact": int, "covers_whole_file": int, "trusted": int, "status": str},
                    "pk": "id", "fks": [("document_id", "documents", "id")]},
+    "corrections": {"columns": {"id": str, "document_id": str, "path": str, "field": str, "grp": str, "unit": str,
+                                "old_value": str, "new_value": str, "who": str, "at": str, "note": str,
+                                "status": str, "message": str, "corrections_file": str}, "pk": "id"},
     "validation_issues": {"columns": {"id": str, "rule": str, "severity": str, "year": int, "decision_id": str,
                                       "group_id": str, "unit": str, "message": str, "source_path": str,
                                       "page": int, "line": int, "checked_at": str}, "pk": "id"},
@@ -194,8 +200,16 @@ def document_id(record: dict) -> str:
     return src["sha256"] or "path-" + hashlib.sha256(src["path"].encode()).hexdigest()[:40]
 
 
-def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
-    """The rows one extraction record becomes (no I/O: easy to test)."""
+def record_rows(record: dict, text: str | None, corrections: list[dict] | None = None,
+                corrections_file: str | None = None) -> dict[str, list[dict]]:
+    """The rows one extraction record becomes, its corrections applied (no I/O: easy to test).
+
+    `decisions.record` keeps the record as extracted, so corrections can be re-applied later
+    without reading the file again."""
+    from pipeline.corrections import apply_corrections, digest
+    raw = record
+    if corrections:
+        record, _ = apply_corrections(record, corrections, corrections_file)
     src = record["source"]
     doc_id = document_id(record)
     rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}
@@ -207,6 +221,7 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "ocr_confidence": min(src["ocr_confidence"].values()) if src.get("ocr_confidence") else None,
         "ocr_pages": json.dumps(src["ocr_confidence"]) if src.get("ocr_confidence") else None,
         "signing_times": json.dumps(src.get("signing_times")) if src.get("signing_times") else None,
+        "corrections_digest": digest(corrections or []),
     })
     rows["signatures"] = [{"id": f"{doc_id[:16]}-s{k + 1}", "document_id": doc_id, "position": k + 1,
                            **{c: s.get(c) for c in ("field", "signer", "organization", "signing_time", "reason",
@@ -223,21 +238,28 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
         "signer_title": signer.get("title"), "signer_authority": signer.get("authority"), "year": record["year"],
         "province": record.get("province"),
         "warnings": json.dumps(record["warnings"], ensure_ascii=False),
-        "record": json.dumps(record, ensure_ascii=False),
+        "record": json.dumps(raw, ensure_ascii=False),
+        "human_fields": json.dumps(record["human"], ensure_ascii=False) if record.get("human") else None,
+        "field_provenance": json.dumps(record["field_provenance"], ensure_ascii=False) if record.get("field_provenance") else None,
     })
     for i, g in enumerate(record["groups"]):
         gid = f"{doc_id[:16]}-g{i + 1}"
         rows["groups"].append({
             "id": gid, "decision_id": doc_id, "kind": g["kind"], "name": g["name"], "ordinal": g["ordinal"],
             "year": record["year"], "leader": g["leader"], "deputies": json.dumps(g["deputies"], ensure_ascii=False),
-            "stated_member_count": g["stated_member_count"], "member_count": len(g["members"]), **_prov(g)})
+            "stated_member_count": g["stated_member_count"], "member_count": len(g["members"]), **_prov(g),
+            "human_fields": json.dumps(g["human"], ensure_ascii=False) if g.get("human") else None})
         for j, m in enumerate(g["members"]):
+            p = m.get("provenance") or {}
             rows["memberships"].append({
                 "id": f"{gid}-m{j + 1}", "group_id": gid, "decision_id": doc_id, "position": j + 1,
                 "unit_name": m["name"], "unit_id": m["unit_id"], "role": m["role"], "year": record["year"],
-                "source_path": src["path"], **_prov(m),
+                "source_path": p.get("file") or src["path"] if m.get("human") and "page" not in p else src["path"],
+                **_prov(m),
                 "resolution_method": (m.get("resolution") or {}).get("method"),
-                "resolution_score": (m.get("resolution") or {}).get("score")})
+                "resolution_score": (m.get("resolution") or {}).get("score"),
+                "provenance": "human" if m.get("human") else "extracted", "correction": m.get("human"),
+                "confidence": p.get("confidence"), "bbox": json.dumps(p["bbox"]) if p.get("bbox") else None})
     for name, key in [("persons", "persons"), ("dates", "dates"), ("references", "references")]:
         for k, item in enumerate(record[key]):
             row = {"id": f"{doc_id[:16]}-{name[0]}{k + 1}", "decision_id": doc_id, **_prov(item)}
@@ -255,12 +277,8 @@ def record_rows(record: dict, text: str | None) -> dict[str, list[dict]]:
     return rows
 
 
-def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None) -> bool:
-    """Write one record in one transaction; return False when it was already loaded."""
-    doc_id = document_id(record)
-    if already_loaded(db, doc_id):
-        return False
-    rows = record_rows(record, text)
+def write_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict]]) -> None:
+    """Replace everything known about one document, in one transaction."""
     with write_transaction(db):
         for name in CHILD_TABLES:
             db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
@@ -270,7 +288,64 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
                      "memberships", "persons", "dates", "references", "amendments"]:
             if rows.get(name):
                 db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
+
+
+def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None,
+                corrections: list[dict] | None = None, corrections_file: str | None = None) -> bool:
+    """Write one record (its corrections applied) in one transaction; False when already loaded."""
+    doc_id = document_id(record)
+    if already_loaded(db, doc_id):
+        return False
+    write_rows(db, doc_id, record_rows(record, text, corrections, corrections_file))
     return True
+
+
+def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
+    """Bring every loaded document in line with the corrections file and record each entry's
+    outcome in `corrections`. A document is rewritten only when its corrections changed; it is
+    rebuilt from the stored extraction record, so no file is read again."""
+    from pipeline.corrections import apply_corrections, digest
+    by_doc: dict[str, list[dict]] = {}
+    for e in entries:
+        by_doc.setdefault(e["document"], []).append(e)
+    docs = {r["id"]: r for r in db.query(
+        """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.text, doc.extractor_version,
+                  doc.loaded_at, d.record from documents doc left join decisions d on d.id = doc.id""")}
+    outcome: dict[str, dict] = {}
+    for doc_id, doc in docs.items():
+        mine = by_doc.get(doc_id, [])
+        if doc["record"] is None:
+            for e in mine:
+                outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
+            continue
+        raw = json.loads(doc["record"])
+        if doc["corrections_digest"] != digest(mine):
+            rows = record_rows(raw, doc["text"], mine, corrections_file)
+            rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
+            write_rows(db, doc_id, rows)
+        if mine:
+            for r in apply_corrections(raw, mine, corrections_file)[1]:
+                outcome[r["id"]] = r
+    by_path = {d["path"]: d["id"] for d in docs.values()}
+    rows = []
+    for e in entries:
+        o = outcome.get(e["id"])
+        if o is None:
+            now = by_path.get(e.get("path"))
+            o = {"status": "orphaned", "message": (
+                f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
+                else f"document {e['document'][:12]}… is not in the database")}
+        rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
+                     "grp": e.get("group"), "unit": e.get("unit"),
+                     "old_value": json.dumps(e.get("old"), ensure_ascii=False),
+                     "new_value": json.dumps(e.get("new"), ensure_ascii=False), "who": e.get("who"),
+                     "at": str(e.get("when")) if e.get("when") else None, "note": e.get("note"),
+                     "status": o["status"], "message": o.get("message"), "corrections_file": corrections_file})
+    with write_transaction(db):
+        db.execute("delete from corrections")
+        if rows:
+            db.table("corrections").insert_all(rows, pk="id", replace=True)
+    return rows
 
 
 def counts(db: sqlite_utils.Database) -> dict:

@@ -143,6 +143,12 @@ def check_documents(db: sqlite_utils.Database) -> list[dict]:
             else:
                 out.append(issue("duplicate_number", "error", f"{number} is used twice by {issuer} in {year}: "
                                  f"{first['path']} ({first['issued_date']}) and {d['path']} ({d['issued_date']})", g))
+    for d in db.query("select d.id, d.doc_type, d.year, doc.path from decisions d join documents doc on doc.id = d.document_id "
+                      "where d.number is null and d.doc_type in (%s) order by doc.path" % ",".join("?" * len(ROSTER_TYPES)),
+                      list(ROSTER_TYPES)):
+        out.append(issue("number_missing", "warning", f"{d['path']}: a {d['doc_type']} without a number (số, ký hiệu) "
+                         "cannot be cited; read it from the paper and correct it",
+                         {"decision_id": d["id"], "path": d["path"], "year": d["year"]}))
     for d in decisions:
         if d["doc_type"] in ROSTER_TYPES and d["year"] and d["issued_date"] and int(d["issued_date"][:4]) > d["year"]:
             out.append(issue("decision_after_period", "warning", f"{d['number']} of {d['issued_date']} sets the rosters "

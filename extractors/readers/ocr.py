@@ -165,6 +165,14 @@ def reread_line(image: Image.Image, line: dict) -> list[tuple[str, float]] | Non
     return words if len(words) == len(b) else None
 
 
+def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
+    """The line's box in PDF points (x0, top, x1, bottom), like pdfplumber's coordinates."""
+    k = 72 / RESOLUTION
+    return (round(min(w["left"] for w in boxes) * k, 1), round(min(w["top"] for w in boxes) * k, 1),
+            round(max(w["left"] + w["width"] for w in boxes) * k, 1),
+            round(max(w["top"] + w["height"] for w in boxes) * k, 1))
+
+
 def ocr_page(page, number: int, doc: Document) -> float | None:
     """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
     image = drop_red(page.to_image(resolution=RESOLUTION).original)
@@ -179,6 +187,6 @@ def ocr_page(page, number: int, doc: Document) -> float | None:
         extra = second_pass(image, line) if number == 1 and i <= 12 else None
         text = fix_layout_words(" ".join(repair_line(line["words"])))
         doc.add_paragraph(text, page=number, line=i, confidence=line["conf"], words=line["words"],
-                          second_pass=extra)
+                          second_pass=extra, bbox=line_bbox(line["boxes"]))
     words = [c for l in lines for _, c in l["words"]]
     return sum(words) / len(words)

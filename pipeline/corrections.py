@@ -1,0 +1,272 @@
+"""Human corrections: a plain YAML file beside the database, applied at every load.
+
+One entry per fact. An entry names the document by its SHA-256, so it follows the bytes, not the
+path; when those bytes are no longer loaded (the file changed) the entry is reported as orphaned,
+never dropped. Corrections win over extraction, and every fact they touch is marked `human`.
+"""
+from __future__ import annotations
+
+import copy
+import getpass
+import hashlib
+import json
+import os
+import re
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from pipeline.normalize import nfc, unit_key
+
+SCALAR_FIELDS = ("number", "symbol", "issued_date", "issuer", "signer", "subject")
+GROUP_FIELDS = ("group.name", "leader", "deputies", "member.add", "member.remove", "member.move")
+FIELDS = SCALAR_FIELDS + GROUP_FIELDS + ("unit_id",)
+HEADER = """\
+# quyetdinh corrections: applied at every load, they win over what was extracted.
+# One entry per fact; `quyetdinh correct` writes them, a person may edit them by hand.
+# document = SHA-256 of the file; field = number | symbol | issued_date | issuer | signer | subject |
+#   group.name | leader | deputies | member.add | member.remove | member.move | unit_id
+"""
+
+
+class CorrectionError(ValueError):
+    """A correction that cannot be written as asked (bad field or value)."""
+
+
+def corrections_path(db_path: str | os.PathLike) -> Path:
+    """`corrections.yaml` beside the database (data/quyetdinh.db → data/corrections.yaml)."""
+    return Path(db_path).resolve().parent / "corrections.yaml"
+
+
+def load_corrections(path: str | os.PathLike) -> list[dict]:
+    p = Path(path)
+    if not p.exists():
+        return []
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        raise CorrectionError(f"{p}: not valid YAML ({str(e).splitlines()[0]})") from None
+    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
+        raise CorrectionError(f"{p}: expected a list of corrections")
+    for e in data:
+        if e.get("field") not in FIELDS or not e.get("document"):
+            raise CorrectionError(f"{p}: entry {e.get('id')!r} needs a document and one of the fields {', '.join(FIELDS)}")
+    return data
+
+
+def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
+    """Write atomically, keys in a fixed order, one block per entry: small, readable diffs."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    order = ["id", "document", "path", "field", "group", "unit", "old", "new", "who", "when", "note"]
+    rows = [{k: e[k] for k in order if k in e and e[k] is not None or k in ("old", "new")} for e in entries]
+    body = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
+    tmp = p.with_suffix(".yaml.tmp")
+    tmp.write_text(HEADER + ("" if not rows else "\n" + body.replace("\n- ", "\n\n- ")), encoding="utf-8")
+    os.replace(tmp, p)
+
+
+def entry_key(e: dict) -> tuple:
+    """Two entries with this key correct the same fact: the newer one replaces the older."""
+    unit = e.get("unit") or (e["new"] if e["field"].startswith("member.") else None)
+    grp = None if e["field"] == "member.move" else e.get("group")
+    return (e["document"], e["field"], unit_key(grp) if grp else None, unit_key(unit) if unit else None)
+
+
+def parse_value(field: str, value: str):
+    """The value as it will be stored, checked for its field."""
+    value = nfc(value.strip())
+    if field == "issued_date":
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+        try:
+            d = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(value)
+        except ValueError:
+            raise CorrectionError(f"not a date: {value!r} (use 2024-02-15 or 15/02/2024)") from None
+        return d.isoformat()
+    if field == "number":
+        value = re.sub(r"\s+", "", value)
+        if not re.fullmatch(r"\d+[A-Za-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.-]*", value):
+            raise CorrectionError(f"not a document number: {value!r} (like 47/QĐ-UBND)")
+    if field == "deputies":
+        return [nfc(v.strip()) for v in value.split(";") if v.strip()]
+    if not value:
+        raise CorrectionError("the value is empty")
+    return value
+
+
+def current_value(record: dict, field: str, group: dict | None, unit: str | None):
+    """What the record says now (the `old` of a new correction)."""
+    if field in SCALAR_FIELDS:
+        return (record.get("signer") or {}).get("name") if field == "signer" else record.get(field)
+    if field == "group.name":
+        return group["name"] if group else None
+    if field in ("leader", "deputies"):
+        return group.get(field) if group else None
+    if field == "unit_id":
+        m = next((m for g in record.get("groups", []) for m in g["members"]
+                  if unit and unit_key(m["name"]) == unit_key(unit)), None)
+        return m["unit_id"] if m else None
+    return None
+
+
+def new_entry(record: dict, doc_id: str, path: str, field: str, value: str, group: str | None = None,
+              unit: str | None = None, note: str | None = None, who: str | None = None) -> dict:
+    """A correction for this record; raises CorrectionError when it cannot apply to it."""
+    if field not in FIELDS:
+        raise CorrectionError(f"unknown field {field!r}; one of: {', '.join(FIELDS)}")
+    new = parse_value(field, value)
+    g = None
+    if field in ("group.name", "leader", "deputies", "member.add", "member.move") or group:
+        if not group and len(record.get("groups") or []) == 1:
+            group = record["groups"][0]["name"]
+        if not group:
+            raise CorrectionError(f"{field} needs --group (the group's name, ordinal or #position)")
+        g = find_group(record, group)
+        if g is None:
+            raise CorrectionError(f"no group {group!r} in this document; groups: "
+                                  + "; ".join(x["name"] for x in record.get("groups") or []))
+    if field == "unit_id":
+        from pipeline.units import unit_row
+        if not unit:
+            raise CorrectionError("unit_id needs --unit (the member's name as written)")
+        if unit_row(new) is None:
+            raise CorrectionError(f"{new!r} is not in the unit registry (see `quyetdinh units`)")
+    if field in ("member.remove", "member.move") and not find_member(record, new, None if field == "member.move" else g):
+        raise CorrectionError(f"{new!r} is not a member in this document")
+    if field == "member.move" and find_member(record, new, g) and not any(
+            find_member(record, new, other) for other in record["groups"] if other is not g):
+        raise CorrectionError(f"{new!r} is already in {g['name']} only")
+    entry = {"document": doc_id, "path": path, "field": field, "group": g["name"] if g else None,
+             "unit": unit, "old": current_value(record, field, g, unit), "new": new,
+             "who": who or os.environ.get("QUYETDINH_USER") or getpass.getuser(),
+             "when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "note": note}
+    entry["id"] = hashlib.sha256(json.dumps([doc_id, field, entry["group"], unit, new, entry["when"]],
+                                            ensure_ascii=False).encode()).hexdigest()[:10]
+    return entry
+
+
+def add_entry(entries: list[dict], entry: dict) -> list[dict]:
+    """Append, replacing an earlier correction of the same fact (its history is the file's diff)."""
+    key = entry_key(entry)
+    return [e for e in entries if entry_key(e) != key] + [entry]
+
+
+def find_group(record: dict, ref: str) -> dict | None:
+    """A group by name (any of its spellings), ordinal ("2", "IV") or position ("#3")."""
+    from pipeline.validate import same_group
+    groups = record.get("groups") or []
+    ref = nfc(str(ref).strip())
+    if re.fullmatch(r"#\d+", ref):
+        k = int(ref[1:]) - 1
+        return groups[k] if 0 <= k < len(groups) else None
+    for g in groups:
+        if g["name"] == ref or (g.get("ordinal") and g["ordinal"] == ref):
+            return g
+    return next((g for g in groups if same_group(g["name"], ref)), None)
+
+
+def find_member(record: dict, unit: str, group: dict | None = None) -> tuple[dict, dict] | None:
+    key = unit_key(unit)
+    for g in ([group] if group else record.get("groups") or []):
+        for m in g["members"]:
+            if unit_key(m["name"]) == key or (m.get("unit_id") and m["unit_id"] == unit):
+                return g, m
+    return None
+
+
+def digest(entries: list[dict]) -> str | None:
+    """Changes when this document's corrections change: the loader re-applies them then."""
+    if not entries:
+        return None
+    return hashlib.sha256(json.dumps([[e.get("id"), e["field"], e.get("group"), e.get("unit"), e["new"]]
+                                      for e in entries], ensure_ascii=False).encode()).hexdigest()[:16]
+
+
+def _human(entry: dict, path: str | None = None) -> dict:
+    return {"source": "human", "correction": entry["id"], "file": path}
+
+
+def _set_roles(g: dict) -> None:
+    lead, deps = unit_key(g["leader"] or ""), {unit_key(d) for d in g["deputies"]}
+    for m in g["members"]:
+        k = unit_key(m["name"])
+        m["role"] = "leader" if lead and k == lead else "deputy" if k in deps else "member"
+
+
+def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str | None:
+    """Apply one correction in place; return why it could not be applied (None when it was)."""
+    field, new = e["field"], e["new"]
+    human = record.setdefault("human", {})
+    tag = _human(e, corrections_file)
+    if field in SCALAR_FIELDS:
+        if field == "signer":
+            record["signer"] = {**(record.get("signer") or {"title": None, "authority": None}), "name": new}
+        else:
+            record[field] = new
+        human[field] = e["id"]
+        record.setdefault("field_provenance", {})[field] = tag
+        return None
+    if field == "unit_id":
+        found = [(g, m) for g in record.get("groups") or [] for m in g["members"]
+                 if unit_key(m["name"]) == unit_key(e.get("unit") or "")
+                 and (not e.get("group") or g is find_group(record, e["group"]))]
+        if not found:
+            return f"no member {e.get('unit')!r} any more"
+        for g, m in found:
+            m["unit_id"], m["resolution"] = new, {"method": "human", "score": 100, "correction": e["id"]}
+            m["human"] = e["id"]
+        return None
+    if field == "member.move":
+        g = find_group(record, e["group"]) if e.get("group") else None
+        if g is None:
+            return f"no group {e.get('group')!r} any more"
+        elsewhere = [(og, m) for og in record.get("groups") or [] if og is not g for m in og["members"]
+                     if unit_key(m["name"]) == unit_key(new) or m.get("unit_id") == new]
+        inside = find_member(record, new, g)
+        if not elsewhere:
+            return None if inside else f"no member {new!r} to move any more"
+        for og, m in elsewhere:
+            og["members"].remove(m)
+            og.setdefault("human", []).append(f"member.move:{e['id']}")
+        if inside is None:
+            m = elsewhere[0][1]
+            g["members"].append({**m, "role": "member", "provenance": tag, "human": e["id"]})
+            _set_roles(g)
+        g.setdefault("human", []).append(f"member.move:{e['id']}")
+        return None
+    g = find_group(record, e["group"]) if e.get("group") else None
+    if g is None:
+        return f"no group {e.get('group')!r} any more"
+    if field == "group.name":
+        g["name"] = new
+    elif field == "leader":
+        g["leader"] = new
+        _set_roles(g)
+    elif field == "deputies":
+        g["deputies"] = list(new)
+        _set_roles(g)
+    elif field == "member.add":
+        if find_member(record, new, g) is None:
+            from pipeline.units import record_date, resolve
+            r = resolve(new, record.get("province"), record_date(record))
+            g["members"].append({"name": new, "unit_id": r["unit_id"], "role": "member", "provenance": tag,
+                                 "resolution": {k: r[k] for k in ("method", "score")}, "human": e["id"]})
+            _set_roles(g)
+    elif field == "member.remove":
+        hit = find_member(record, new, g)
+        if hit is None:
+            return f"no member {new!r} in {g['name']} any more"
+        g["members"].remove(hit[1])
+    g.setdefault("human", []).append(f"{field}:{e['id']}")
+    return None
+
+
+def apply_corrections(record: dict, entries: list[dict], corrections_file: str | None = None) -> tuple[dict, list[dict]]:
+    """The corrected copy of `record`, and each entry's outcome {id, status, message}."""
+    out = copy.deepcopy(record)
+    results = []
+    for e in entries:
+        why = apply_one(out, e, corrections_file)
+        results.append({"id": e["id"], "status": "orphaned" if why else "applied", "message": why})
+    return out, results

@@ -1,0 +1,72 @@
+"""The review queue: what a person should look at, and where (view `review_queue`)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sqlite_utils
+
+KINDS = ("file_not_read", "missing_required", "low_confidence", "unknown_unit", "unsure_unit", "validation_error",
+         "orphaned_correction")
+
+
+def review_items(db: sqlite_utils.Database, kind: str | None = None) -> list[dict]:
+    sql = "select * from review_queue" + (" where kind = ?" if kind else "") + \
+          " order by case severity when 'error' then 0 else 1 end, kind, path, page, line"
+    items = [dict(r) for r in db.query(sql, [kind] if kind else [])]
+    for it in items:
+        it["bbox"] = json.loads(it["bbox"]) if it.get("bbox") else None
+    return items
+
+
+def where(it: dict) -> str:
+    parts = [it["path"] or "?"]
+    if it.get("page"):
+        parts.append(f"p.{it['page']}")
+    if it.get("line"):
+        parts.append(f"l.{it['line']}")
+    return " ".join(parts)
+
+
+def format_review(items: list[dict]) -> str:
+    if not items:
+        return "Nothing to review."
+    out = [f"{len(items)} item(s) to review (fix with: quyetdinh correct DOC FIELD VALUE)"]
+    for it in items:
+        doc = (it.get("document_id") or "")[:12]
+        out.append(f"  [{it['severity']}] {it['kind']}  {it['field']}" + (f" = {it['value']}" if it.get("value") is not None else ""))
+        out.append(f"      {it['why']}")
+        seen = f"      at {where(it)}  doc {doc}"
+        if it.get("text"):
+            seen += f"  «{it['text']}»"
+        if it.get("bbox"):
+            seen += "  region " + ",".join(f"{v:.0f}" for v in it["bbox"])
+        out.append(seen)
+    return "\n".join(out)
+
+
+def save_crops(items: list[dict], out_dir: str | Path, dpi: int = 150) -> int:
+    """PNG images of the page regions the items came from (OCR'd PDFs), for a person to read."""
+    import pypdfium2
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for i, it in enumerate(items, start=1):
+        path, page = it.get("path"), it.get("page")
+        if not (path and page and Path(path).suffix.lower() == ".pdf" and Path(path).exists()):
+            continue
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            if page > len(pdf):
+                continue
+            image = pdf[page - 1].render(scale=dpi / 72).to_pil()
+        finally:
+            pdf.close()
+        if it.get("bbox"):
+            k = dpi / 72
+            x0, top, x1, bottom = it["bbox"]
+            image = image.crop((max(0, int((x0 - 24) * k)), max(0, int((top - 12) * k)),
+                                min(image.width, int((x1 + 24) * k)), min(image.height, int((bottom + 12) * k))))
+        image.save(out / f"{i:03d}-{it['kind']}-{(it.get('document_id') or 'doc')[:8]}-p{page}.png")
+        n += 1
+    return n

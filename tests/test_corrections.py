@@ -1,0 +1,130 @@
+"""Corrections as data: written to YAML, applied at load, kept over re-runs, reported when orphaned."""
+import json
+
+import pytest
+import yaml
+
+from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
+                                  save_corrections)
+from pipeline.review import review_items
+from pipeline.store import load_record, open_db, sync_corrections
+from pipeline.validate import refresh
+
+
+def rec(number=None, groups=None, sha="a" * 64):
+    groups = groups if groups is not None else [
+        ("Khối A", ["Sở Nội vụ", "Sở Tư pháp", "Thanh tra tỉnh"], "Sở Nội vụ"),
+        ("Khối B", ["Sở Y tế", "Sở Xây dựng", "Sở Tư pháp"], "Sở Y tế")]
+    r = {"schema": 1, "source": {"path": "scan.pdf", "sha256": sha, "format": "pdf", "pages": 1, "ocr": True},
+         "status": "ok", "error": None, "doc_type": "quyet_dinh", "number": number, "symbol": "QĐ-UBND",
+         "issued_date": "2024-02-01", "place": "Bắc Ninh", "issuer": "UBND tỉnh Bắc Ninh",
+         "subject": "Về việc tổ chức các Khối thi đua năm 2024", "signer": None, "year": 2024, "province": "Bắc Ninh",
+         "persons": [], "dates": [], "references": [], "warnings": [],
+         "field_provenance": {"number": {"page": 1, "line": 5, "confidence": 61.0, "bbox": [120, 100, 220, 118],
+                                         "text": "Số: 4† /QĐ-UBND"}},
+         "groups": [{"kind": "khối", "name": n, "ordinal": None, "leader": lead, "deputies": [],
+                     "stated_member_count": None, "provenance": {"page": 1, "line": 10 * k},
+                     "members": [{"name": m, "unit_id": None, "role": "leader" if m == lead else "member",
+                                  "provenance": {"page": 1, "line": 10 * k + i + 1}} for i, m in enumerate(ms)]}
+                    for k, (n, ms, lead) in enumerate(groups, start=1)]}
+    from pipeline.units import resolve_record
+    return resolve_record(r)
+
+
+def test_scalar_correction_wins_and_is_marked_human():
+    r = rec()
+    e = new_entry(r, "a" * 64, "scan.pdf", "number", " 47/QĐ-UBND ", note="from the paper copy", who="lan")
+    assert e["old"] is None and e["new"] == "47/QĐ-UBND" and e["who"] == "lan"
+    fixed, results = apply_corrections(r, [e])
+    assert fixed["number"] == "47/QĐ-UBND" and r["number"] is None  # the extracted record is left as it was
+    assert fixed["human"] == {"number": e["id"]} and fixed["field_provenance"]["number"]["source"] == "human"
+    assert results == [{"id": e["id"], "status": "applied", "message": None}]
+
+
+def test_values_are_checked():
+    r = rec()
+    with pytest.raises(CorrectionError, match="not a date"):
+        new_entry(r, "a" * 64, "scan.pdf", "issued_date", "31/02/2024")
+    assert new_entry(r, "a" * 64, "scan.pdf", "issued_date", "5/3/2024")["new"] == "2024-03-05"
+    with pytest.raises(CorrectionError, match="not a document number"):
+        new_entry(r, "a" * 64, "scan.pdf", "number", "bốn bảy")
+    with pytest.raises(CorrectionError, match="unknown field"):
+        new_entry(r, "a" * 64, "scan.pdf", "colour", "x")
+    with pytest.raises(CorrectionError, match="needs --group"):
+        new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp")
+    with pytest.raises(CorrectionError, match="no group"):
+        new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp", group="Khối Z")
+    with pytest.raises(CorrectionError, match="not in the unit registry"):
+        new_entry(r, "a" * 64, "scan.pdf", "unit_id", "bac-ninh:khong-co", unit="Sở Y tế")
+
+
+def test_group_corrections_members_leader_deputies_name_unit_id():
+    r = rec()
+    es = [new_entry(r, "a" * 64, "scan.pdf", "member.move", "Sở Tư pháp", group="Khối B"),
+          new_entry(r, "a" * 64, "scan.pdf", "member.add", "Sở Ngoại vụ", group="Khối A"),
+          new_entry(r, "a" * 64, "scan.pdf", "member.remove", "Sở Xây dựng", group="#2"),
+          new_entry(r, "a" * 64, "scan.pdf", "leader", "Thanh tra tỉnh", group="Khối A"),
+          new_entry(r, "a" * 64, "scan.pdf", "deputies", "Sở Nội vụ; Sở Ngoại vụ", group="Khối A"),
+          new_entry(r, "a" * 64, "scan.pdf", "unit_id", "bac-ninh:so-y-te", unit="Sở Y tế"),
+          new_entry(r, "a" * 64, "scan.pdf", "group.name", "Khối các cơ quan B", group="Khối B")]
+    fixed, results = apply_corrections(r, es)
+    assert [x["status"] for x in results] == ["applied"] * 7
+    a, b = fixed["groups"]
+    assert [m["name"] for m in a["members"]] == ["Sở Nội vụ", "Thanh tra tỉnh", "Sở Ngoại vụ"]
+    assert {m["name"]: m["role"] for m in a["members"]} == {"Sở Nội vụ": "deputy", "Thanh tra tỉnh": "leader",
+                                                            "Sở Ngoại vụ": "deputy"}
+    assert b["name"] == "Khối các cơ quan B" and [m["name"] for m in b["members"]] == ["Sở Y tế", "Sở Tư pháp"]
+    assert b["members"][0]["unit_id"] == "bac-ninh:so-y-te" and b["members"][0]["resolution"]["method"] == "human"
+    assert a["members"][2]["unit_id"] == "bac-ninh:so-ngoai-vu" and a["members"][2]["human"]
+
+
+def test_a_correction_whose_target_is_gone_is_orphaned_not_dropped():
+    r = rec()
+    e = new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp", group="Khối B")
+    other = rec(groups=[("Khối C", ["Sở Y tế"], None)])
+    fixed, results = apply_corrections(other, [e])
+    assert results[0]["status"] == "orphaned" and "no group" in results[0]["message"]
+    assert fixed["groups"][0]["leader"] is None
+
+
+def test_yaml_file_is_plain_and_a_newer_correction_of_the_same_fact_replaces_the_older(tmp_path):
+    r = rec()
+    path = tmp_path / "corrections.yaml"
+    entries = add_entry([], new_entry(r, "a" * 64, "scan.pdf", "number", "46/QĐ-UBND", who="lan"))
+    entries = add_entry(entries, new_entry(r, "a" * 64, "scan.pdf", "subject", "Về việc X", who="lan"))
+    entries = add_entry(entries, new_entry(r, "a" * 64, "scan.pdf", "number", "47/QĐ-UBND", who="minh", note="đã kiểm tra"))
+    save_corrections(path, entries)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# quyetdinh corrections") and "đã kiểm tra" in text and "47/QĐ-UBND" in text
+    assert [(e["field"], e["new"], e["who"]) for e in load_corrections(path)] == [
+        ("subject", "Về việc X", "lan"), ("number", "47/QĐ-UBND", "minh")]
+    assert isinstance(yaml.safe_load(text), list)
+    path.write_text("- {field: colour}\n", encoding="utf-8")
+    with pytest.raises(CorrectionError):
+        load_corrections(path)
+
+
+def test_load_applies_corrections_and_the_review_queue_forgets_fixed_facts(tmp_path):
+    db = open_db(str(tmp_path / "c.db"))
+    r = rec()
+    load_record(db, r)
+    refresh(db)
+    queue = review_items(db)
+    number = next(i for i in queue if i["kind"] == "missing_required" and i["field"] == "number")
+    assert (number["page"], number["line"], number["text"], number["bbox"]) == (1, 5, "Số: 4† /QĐ-UBND", [120, 100, 220, 118])
+    assert any(i["kind"] == "validation_error" and i["field"] == "one_group_per_year" for i in queue)
+    entries = [new_entry(r, "a" * 64, "scan.pdf", "number", "47/QĐ-UBND"),
+               new_entry(r, "a" * 64, "scan.pdf", "member.remove", "Sở Tư pháp", group="Khối B")]
+    result = sync_corrections(db, entries, "corrections.yaml")
+    assert [x["status"] for x in result] == ["applied", "applied"]
+    refresh(db)
+    queue = review_items(db)
+    assert not [i for i in queue if i["field"] in ("number", "one_group_per_year")]
+    d = db.execute("select number, human_fields, record from decisions").fetchone()
+    assert d[0] == "47/QĐ-UBND" and json.loads(d[1]) == {"number": entries[0]["id"]}
+    assert json.loads(d[2])["number"] is None  # the extraction record is kept as read
+    # A correction for bytes that are no longer loaded is reported.
+    gone = dict(entries[0], id="gone", document="b" * 64)
+    rows = sync_corrections(db, entries + [gone], "corrections.yaml")
+    assert rows[-1]["status"] == "orphaned" and "scan.pdf changed" in rows[-1]["message"]
+    assert any(i["kind"] == "orphaned_correction" for i in review_items(db))
