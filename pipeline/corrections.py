@@ -36,7 +36,7 @@ class CorrectionError(ValueError):
 
 def corrections_path(db_path: str | os.PathLike) -> Path:
     """`corrections.yaml` beside the database (data/quyetdinh.db → data/corrections.yaml)."""
-    return Path(db_path).resolve().parent / "corrections.yaml"
+    return Path(db_path).parent / "corrections.yaml"
 
 
 def load_corrections(path: str | os.PathLike) -> list[dict]:

@@ -45,28 +45,34 @@ def format_review(items: list[dict]) -> str:
     return "\n".join(out)
 
 
+def page_region(path: str, page: int, bbox: list[float] | None, dpi: int = 150):
+    """The page image (PIL) of a PDF, cut to `bbox` (PDF points) with a margin; None if unavailable."""
+    import pypdfium2
+    if not (path and page and Path(path).suffix.lower() == ".pdf" and Path(path).is_file()):
+        return None
+    pdf = pypdfium2.PdfDocument(path)
+    try:
+        if not 1 <= page <= len(pdf):
+            return None
+        image = pdf[page - 1].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+    if bbox:
+        k = dpi / 72
+        x0, top, x1, bottom = bbox
+        image = image.crop((max(0, int((x0 - 24) * k)), max(0, int((top - 12) * k)),
+                            min(image.width, int((x1 + 24) * k)), min(image.height, int((bottom + 12) * k))))
+    return image
+
+
 def save_crops(items: list[dict], out_dir: str | Path, dpi: int = 150) -> int:
     """PNG images of the page regions the items came from (OCR'd PDFs), for a person to read."""
-    import pypdfium2
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     n = 0
     for i, it in enumerate(items, start=1):
-        path, page = it.get("path"), it.get("page")
-        if not (path and page and Path(path).suffix.lower() == ".pdf" and Path(path).exists()):
-            continue
-        pdf = pypdfium2.PdfDocument(path)
-        try:
-            if page > len(pdf):
-                continue
-            image = pdf[page - 1].render(scale=dpi / 72).to_pil()
-        finally:
-            pdf.close()
-        if it.get("bbox"):
-            k = dpi / 72
-            x0, top, x1, bottom = it["bbox"]
-            image = image.crop((max(0, int((x0 - 24) * k)), max(0, int((top - 12) * k)),
-                                min(image.width, int((x1 + 24) * k)), min(image.height, int((bottom + 12) * k))))
-        image.save(out / f"{i:03d}-{it['kind']}-{(it.get('document_id') or 'doc')[:8]}-p{page}.png")
-        n += 1
+        image = page_region(it.get("path"), it.get("page"), it.get("bbox"), dpi)
+        if image is not None:
+            image.save(out / f"{i:03d}-{it['kind']}-{(it.get('document_id') or 'doc')[:8]}-p{it['page']}.png")
+            n += 1
     return n

@@ -84,7 +84,7 @@ _WARNING_WORD = {"number": "number", "issued_date": "date", "signer": "signature
 _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', null,
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'a ' || d.doc_type || ' has {why}; it was not read' || coalesce(': ' || (select value from json_each(d.warnings)
+       'a ' || d.doc_type || ' must have {why}; it was not read' || coalesce(': ' || (select value from json_each(d.warnings)
          where value like '%{_WARNING_WORD[f]}%' limit 1), '')
 from decisions d join documents doc on doc.id = d.document_id
 where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
@@ -189,7 +189,7 @@ order by change, group_b, group_a"""},
                      "description": "Unread files, numbers, dates or signers left empty, low OCR confidence, unknown units, "
                                     "validation errors and corrections that no longer apply, with file, page, line and "
                                     "the text or page region they came from. Fix with: quyetdinh correct DOC FIELD VALUE",
-                     "sql": """select severity, kind, why, path, page, line, field, value, text, bbox, year, province,
+                     "sql": """select severity, kind, path, page, line, field, value, text, bbox, why, year, province,
        document_id
 from review_queue
 where (:kind = '' or kind = :kind)

@@ -114,8 +114,10 @@ def write_transaction(db: sqlite_utils.Database):
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create tables, keys, indexes and full-text search; safe to run every time, and cheap
     when the database already has this schema version and this registry."""
+    from pipeline.schema_docs import VIEWS
     existing = set(db.table_names())
-    stamp = extractor_version()
+    # The registry (in the extractor's version) and the views' SQL: either changing rebuilds.
+    stamp = extractor_version() + "-" + hashlib.sha256(json.dumps(VIEWS).encode()).hexdigest()[:12]
     if "_meta" in existing and db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION:
         row = db.execute("select value from _meta where key = 'registry'").fetchone()
         if row and row[0] == stamp:
@@ -138,7 +140,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if "units_fts" not in db.table_names():
         db.table("units").enable_fts(["name", "name_folded", "aliases"], create_triggers=True,
                                      tokenize="unicode61 remove_diacritics 2")
-    from pipeline.schema_docs import VIEWS
     for name, (_, _, sql) in VIEWS.items():
         db.create_view(name, sql, replace=True)
     load_units(db)

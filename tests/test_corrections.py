@@ -128,3 +128,16 @@ def test_load_applies_corrections_and_the_review_queue_forgets_fixed_facts(tmp_p
     rows = sync_corrections(db, entries + [gone], "corrections.yaml")
     assert rows[-1]["status"] == "orphaned" and "scan.pdf changed" in rows[-1]["message"]
     assert any(i["kind"] == "orphaned_correction" for i in review_items(db))
+
+
+def test_page_region_and_the_datasette_cell_that_shows_it(samples_dir):
+    from pipeline.datasette.plugins.quyetdinh_review import render_cell
+    from pipeline.review import page_region
+    pdf = str(samples_dir / "2024" / "qd-138-2024-bacninh.pdf")
+    crop = page_region(pdf, 1, [100, 100, 220, 118], dpi=144)
+    assert crop.size == ((220 - 100 + 48) * 2, (118 - 100 + 24) * 2)
+    assert page_region(pdf, 9, None) is None and page_region("missing.pdf", 1, None) is None
+    row = {"document_id": "abc123", "page": 1, "bbox": "[100, 100, 220, 118]"}
+    html = str(render_cell(row, row["bbox"], "bbox", None, "quyetdinh", None))
+    assert html.startswith('<a href="/-/quyetdinh/region/quyetdinh/abc123.png?page=1&amp;bbox=') and "<img" in html
+    assert render_cell({"page": 1}, "[1,2,3,4]", "bbox", None, "quyetdinh", None) is None

@@ -1,0 +1,47 @@
+"""The review queue in Datasette: show the page region a fact came from, next to the fact."""
+import io
+import json
+import urllib.parse
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    # Only rows that say which document, page and region (the review queue, memberships).
+    if column != "bbox" or not value:
+        return None
+    keys = row.keys() if hasattr(row, "keys") else []
+    doc = row["document_id"] if "document_id" in keys else (row["decision_id"] if "decision_id" in keys else None)
+    page = row["page"] if "page" in keys else None
+    if not doc or not page:
+        return None
+    q = urllib.parse.urlencode({"page": page, "bbox": value})
+    src = escape(f"/-/quyetdinh/region/{urllib.parse.quote(database)}/{urllib.parse.quote(doc)}.png?{q}")
+    return Markup(f'<a href="{src}"><img src="{src}" alt="page {page} region" style="max-width:420px"></a>')
+
+
+async def region(request, datasette):
+    from pipeline.review import page_region
+    db = datasette.get_database(request.url_vars["database"])
+    rows = await db.execute("select path from documents where id = ?", [request.url_vars["doc"]])
+    if not rows.rows:
+        return Response.text("no such document", status=404)
+    try:
+        page = int(request.args.get("page", "0"))
+        bbox = json.loads(request.args["bbox"]) if request.args.get("bbox") else None
+    except ValueError:
+        return Response.text("bad page or bbox", status=400)
+    image = page_region(rows.rows[0]["path"], page, bbox)
+    if image is None:
+        return Response.text("the file is not here any more, or it has no such page", status=404)
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return Response(buf.getvalue(), content_type="image/png", headers={"cache-control": "max-age=3600"})
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/-/quyetdinh/region/(?P<database>[^/]+)/(?P<doc>[0-9a-zA-Z-]+)\.png$", region)]
