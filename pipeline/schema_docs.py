@@ -88,6 +88,15 @@ _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.i
          where value like '%{_WARNING_WORD[f]}%' limit 1), '')
 from decisions d join documents doc on doc.id = d.document_id
 where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
+# A hand-written number or day that OCR read is accepted on strong evidence only, but a person
+# should still confirm it (the record says which evidence: `number_source`, `issued_date_source`).
+_HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,
+       json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', d.{f},
+       json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
+       'read from a hand-written field (' || json_extract(d.record, '$.{f}_source') || '): confirm it'
+from decisions d join documents doc on doc.id = d.document_id
+where json_extract(d.record, '$.{f}_source') is not null and d.{f} is not null
+  and json_extract(coalesce(d.human_fields, '{{}}'), '$.{f}') is null""" for f in ("number", "issued_date"))
 REVIEW_SQL = f"""select 'file_not_read' as kind, 'error' as severity, doc.id as document_id, doc.path, null as year,
        null as province, null as page, null as line, 'status' as field, doc.status as value, null as text, null as bbox,
        'the file could not be read: ' || coalesce(doc.error, doc.status) as why
@@ -99,6 +108,8 @@ select 'low_confidence', 'warning', doc.id, doc.path, d.year, d.province, cast(p
        round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || round(p.value) || ' (below {LOW_PAGE_CONFIDENCE})'
 from documents doc join json_each(doc.ocr_pages) p left join decisions d on d.id = doc.id
 where doc.ocr_pages is not null and p.value < {LOW_PAGE_CONFIDENCE}
+union all
+{_HANDWRITTEN_SQL}
 union all
 select 'low_confidence', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'member', m.unit_name,
        m.unit_name, m.bbox, 'OCR confidence ' || round(m.confidence) || ' on the line of this member (below {LOW_CONFIDENCE})'
