@@ -126,6 +126,13 @@ def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
 
 
 @task(cache_policy=NO_CACHE)
+def write_reports(db_path: str) -> list[dict]:
+    """The yearly roster pages (HTML) beside the database, in reports/."""
+    from pipeline.report import reports_for_all
+    return reports_for_all(db_path, Path(db_path).parent / "reports")
+
+
+@task(cache_policy=NO_CACHE)
 def validate_db(db_path: str) -> list[dict]:
     from pipeline.store import open_db
     from pipeline.validate import refresh
@@ -175,7 +182,14 @@ def summary_markdown(s: dict) -> str:
     failed = "\n".join(f"- `{p}`: {st} — {e}" for p, st, e in s["failed"][:200]) or "none"
     top = "\n".join(f"- **{i['severity']}** `{i['rule']}` {i['message']}" for i in s["issue_rows"]
                     if i["severity"] != "info")[:20000] or "none"
-    return f"# quyetdinh run\n\n| what | count |\n|---|---|\n{rows}\n\n## Files not read\n{failed}\n\n## Errors and warnings\n{top}\n"
+    reports = "\n".join(
+        f"| {r['province']} | {r['year']} | {r['compare'] or '—'} | {r['groups']} | {r['units']} | "
+        f"[{Path(r['html']).name}]({Path(r['html']).resolve().as_uri()}) |" for r in s.get("reports", []))
+    reports = ("| province | year | compared with | groups | units | report |\n|---|---|---|---|---|---|\n" + reports
+               + "\n\nThe same pages are served by `quyetdinh serve` at http://127.0.0.1:8001/-/quyetdinh/reports"
+               ) if reports else "none"
+    return (f"# quyetdinh run\n\n| what | count |\n|---|---|\n{rows}\n\n## Reports\n{reports}\n\n"
+            f"## Files not read\n{failed}\n\n## Errors and warnings\n{top}\n")
 
 
 @flow(name="quyetdinh-ingest", log_prints=False)
@@ -237,7 +251,9 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     flush()
     corrections = apply_corrections_db(db_path, corrections_file)
     issues = validate_db(db_path)
+    reports = write_reports(db_path)
     summary = tally.summary(issues)
+    summary["reports"] = reports
     summary["corrections"] = dict(Counter(c["status"] for c in corrections))
     summary["orphaned"] = [c for c in corrections if c["status"] == "orphaned"]
     logger.info("%d files, %d newly loaded, %s", summary["files"], summary["loaded"], summary["status"])

@@ -67,6 +67,9 @@ def cmd_run(args) -> int:
     print(f"  warnings:    {s['warnings']}")
     if s.get("corrections"):
         print(f"  corrections: {', '.join(f'{k} {v}' for k, v in s['corrections'].items())}")
+    if s.get("reports"):
+        print(f"  reports:     {len(s['reports'])} page(s) in {Path(s['reports'][0]['html']).parent}/ "
+              f"(quyetdinh report for one with its PDF)")
     for path, status, error in s["failed"][:50]:
         print(f"  ! {path}: {status} — {error}")
     for c in s.get("orphaned", []):
@@ -284,6 +287,17 @@ def cmd_correct(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    need_db(args.db)
+    from pipeline.report import ReportError, write_report
+    try:
+        paths = write_report(args.db, args.province, args.year, args.out, compare=args.compare, pdf=not args.no_pdf)
+    except ReportError as e:
+        raise UsageError(str(e)) from None
+    print(f"report: {paths['html']}" + (f"\n        {paths['pdf']}" if paths["pdf"] else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
@@ -368,6 +382,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--format", choices=["text", "json"], default="text")
     ev.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     ev.set_defaults(func=cmd_eval)
+    rp = sub.add_parser("report", help="the yearly roster as a page to read and circulate (HTML + PDF)",
+                        description="Write a self-contained HTML page (no network needed: font, styles and SVG charts "
+                                    "inline) and its PDF: every group with its members in order, leader and deputies "
+                                    "marked, the deciding document and its amendments, the year's validation findings, "
+                                    "a chart of group sizes, the leaders over the years and, with --compare, the units "
+                                    "that moved, merged or disappeared between the two years.")
+    rp.add_argument("--province", required=True, help="province as in the roster, e.g. 'Bắc Ninh'")
+    rp.add_argument("--year", type=int, required=True)
+    rp.add_argument("--compare", type=int, metavar="Y0", help="an earlier year to compare with")
+    rp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    rp.add_argument("--out", required=True, metavar="DIR", help="folder to write NAME.html and NAME.pdf into")
+    rp.add_argument("--no-pdf", action="store_true", help="only the HTML (the PDF needs Chromium)")
+    rp.set_defaults(func=cmd_report)
+
     d = sub.add_parser("diff", help="what changed in the rosters between two years",
                        description="Compare the rosters of two years unit by unit, following mergers and renamings "
                                    "(the unit registry's successions): added, removed, moved, succeeded units.")

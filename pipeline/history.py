@@ -29,6 +29,49 @@ def roster(db: sqlite_utils.Database, year: int, province: str | None = None) ->
     return out
 
 
+def follow(a: dict[str, dict], on: date) -> dict[str, list[tuple[str, dict]]]:
+    """A year's roster grouped by the unit that carries each unit on `on` (through mergers and
+    renamings); a unit with no successor is under 'gone:<its key>'."""
+    mapped: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for key, r in a.items():
+        succ = successor_on(r["unit_id"], on) if r["unit_id"] else key
+        mapped[succ or f"gone:{key}"].append((key, r))
+    return mapped
+
+
+def same_group_name(a: str, b: str) -> bool:
+    return unit_key(a.replace("thi đua", "")) == unit_key(b.replace("thi đua", ""))
+
+
+def unit_flows(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
+    """Where every unit of year A's roster is in year B, and B's new units: one row per unit,
+    {unit, unit_b, from_group, to_group, change} with change stayed | moved | succeeded (merged or
+    renamed; `merged_with` counts the units that became one) | removed | dissolved | added."""
+    a, b = roster(db, year_a, province), roster(db, year_b, province)
+    mapped = follow(a, date(year_b, 1, 1))
+    out = []
+    for succ, olds in mapped.items():
+        for key, r in olds:
+            row = {"unit": r["unit_name"], "unit_b": None, "from_group": r["grp"], "to_group": None,
+                   "merged_with": len(olds), "role_a": r["role"], "role_b": None}
+            new = None if succ.startswith("gone:") else b.get(succ)
+            if succ.startswith("gone:"):
+                row["change"] = "dissolved"
+            elif new is None:
+                row["change"] = "removed"
+            else:
+                row.update(unit_b=new["unit_name"], to_group=new["grp"], role_b=new["role"])
+                carried = succ == key or (succ.split(":")[-1] == key.split(":")[-1] and len(olds) == 1)
+                row["change"] = ("moved" if not same_group_name(new["grp"], r["grp"])
+                                 else "stayed" if carried else "succeeded")
+            out.append(row)
+    for key, r in b.items():
+        if key not in mapped:
+            out.append({"unit": r["unit_name"], "unit_b": r["unit_name"], "from_group": None, "to_group": r["grp"],
+                        "merged_with": 1, "role_a": None, "role_b": r["role"], "change": "added"})
+    return out
+
+
 def _evidence(row: dict | None) -> dict:
     row = row or {}
     return {"source_path": row.get("source_path"), "page": row.get("page"), "line": row.get("line")}
@@ -39,15 +82,8 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
     carries the evidence (file, page, line) of the later roster, or of the earlier one when the
     unit is gone."""
     a, b = roster(db, year_a, province), roster(db, year_b, province)
-
-
-
-
+    mapped = follow(a, date(year_b, 1, 1))
     on = date(year_b, 1, 1)
-    mapped: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for key, r in a.items():
-        succ = successor_on(r["unit_id"], on) if r["unit_id"] else key
-        mapped[succ or f"gone:{key}"].append((key, r))
     changes = []
     for succ, olds in mapped.items():
         for key, r in olds:
@@ -62,7 +98,7 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
             if new is None:
                 changes.append({**_evidence(r), "change": "removed", "unit": r["unit_name"], "from_group": r["grp"], "to_group": None,
                                 "note": via.strip(" →") or None})
-            elif unit_key(new["grp"].replace("thi đua", "")) != unit_key(r["grp"].replace("thi đua", "")):
+            elif not same_group_name(new["grp"], r["grp"]):
                 changes.append({**_evidence(new), "change": "moved", "unit": r["unit_name"], "from_group": r["grp"], "to_group": new["grp"],
                                 "note": (f"now {new['unit_name']}" if via else None)})
             elif via:

@@ -158,7 +158,9 @@ from documents doc left join decisions d on d.document_id = doc.id"""),
 }
 QUERIES = {
     "roster": {"title": "Danh sách cụm, khối theo năm / Roster of a province for a year",
-               "description": "Groups, member units and roles (after amendments), with the decision and page",
+               "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
+                                   "The same roster as a page to read, print or circulate, with charts: "
+                                   "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm / yearly reports</a>.",
                "sql": "select * from roster where year = :year and (:province = '' or province like '%' || :province || '%') "
                       "order by kind, group_name, role = 'member', unit_name"},
     "unit_history": {"title": "Lịch sử một đơn vị / One unit's history",

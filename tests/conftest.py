@@ -28,3 +28,19 @@ def prefect_harness():
     from prefect.testing.utilities import prefect_test_harness
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+@pytest.fixture(scope="session")
+def samples_db_path(tmp_path_factory) -> Path:
+    """All of samples/ extracted and loaded once (no Prefect), validated: a read-only fixture."""
+    from extractors.extract import safe_extract
+    from flows.ingest import discover_files
+    from pipeline.store import load_record, open_db
+    from pipeline.validate import refresh
+    path = tmp_path_factory.mktemp("samples-db") / "quyetdinh.db"
+    db = open_db(str(path))
+    for file in discover_files([str(SAMPLES)]):
+        load_record(db, *safe_extract(file))
+    refresh(db)
+    db.conn.close()
+    return path

@@ -27,17 +27,8 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(samples_dir, tmp_path_factory):
-    from extractors.extract import safe_extract
-    from flows.ingest import discover_files
-    from pipeline.store import load_record, open_db
-    from pipeline.validate import refresh
-    db_path = tmp_path_factory.mktemp("web") / "quyetdinh.db"
-    db = open_db(str(db_path))
-    for path in discover_files([str(samples_dir)]):
-        load_record(db, *safe_extract(path))
-    refresh(db)
-    db.conn.close()
+def server(samples_db_path):
+    db_path = samples_db_path
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--db", str(db_path), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -112,3 +103,30 @@ def test_nothing_can_be_written(server):
     req = urllib.request.Request(server + "/quyetdinh/-/query.json?sql=" + urllib.parse.quote("delete from documents"))
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(req)
+
+
+def test_report_bac_ninh_2025_against_2024_from_datasette(server, page):
+    """The yearly report, reached from the roster query's link, read in the browser."""
+    page.goto(server + "/quyetdinh/roster")
+    page.locator("a[href='/-/quyetdinh/reports']:visible").first.click()  # the link in the query's description
+    page.click("a:has-text('so với 2024')")
+    assert "compare=2024" in page.url and "year=2025" in page.url
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    assert page.evaluate("[...document.fonts].filter(f => f.family.replace(/[\"']/g, '') === 'QD Sans' "
+                         "&& f.status === 'loaded').length") == 2  # both weights, from the page itself
+    assert "QD Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    ktkt = page.locator("section.group", has_text="kinh tế, kỹ thuật").first
+    current = [t.strip() for t in ktkt.locator("tr.member:not(.ended) span.unit").all_inner_texts()]
+    assert len(current) == 12 and "Ban Quản lý dự án xây dựng dân dụng và công nghiệp tỉnh" in current
+    assert ktkt.locator("h3").inner_text().endswith("(12 đơn vị)")
+    leader = ktkt.locator("tr.leader")
+    assert leader.count() == 1 and leader.locator("span.unit").inner_text() == "Sở Xây dựng"
+    assert leader.locator(".badge.leader").inner_text() == "Trưởng khối"
+    moved = page.locator("tr.change-row[data-change='moved'] td.unit").all_inner_texts()
+    assert moved == ["Sở Thông tin và Truyền thông"]
+    assert "Sở Thông tin và Truyền thông" in page.locator("#chart-flows path.flow-moved").get_attribute("data-units")
+    assert page.locator("#chart-sizes svg rect").count() == 5 and page.locator("#chart-leaders svg").count() == 1
+    page.set_viewport_size({"width": 1200, "height": 1000})
+    page.locator("header.title").scroll_into_view_if_needed()
+    page.screenshot(path=str(Path(__file__).resolve().parents[1] / "docs" / "img" / "report-bac-ninh-2025-vs-2024.png"),
+                    full_page=True)
