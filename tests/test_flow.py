@@ -21,6 +21,15 @@ def test_flow_loads_samples_and_survives_a_bad_file(prefect_harness, samples_dir
     again = ingest(paths=[str(batch)], db_path=db_path)
     assert again["loaded"] == 0 and counts(db) == first
 
+    # The run writes the yearly report pages and its artifact links to them.
+    from pathlib import Path
+
+    from prefect.artifacts import Artifact
+    pages = {(r["province"], r["year"]): r["html"] for r in again["reports"]}
+    assert Path(pages[("Bắc Ninh", 2024)]).is_file() and Path(pages[("Bắc Ninh", 2024)]).parent == tmp_path / "reports"
+    artifact = Artifact.get("quyetdinh-run-summary")
+    assert Path(pages[("Bắc Ninh", 2024)]).resolve().as_uri() in artifact.data
+
 
 def test_dask_local_cluster_extracts_and_one_writer_loads(prefect_harness, samples_dir, tmp_path):
     from flows.ingest import run
