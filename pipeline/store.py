@@ -278,13 +278,22 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
     return rows
 
 
-def write_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict]]) -> None:
-    """Replace everything known about one document, in one transaction."""
+def _delete_document(db: sqlite_utils.Database, doc_id: str, keep_document_row: bool = True) -> None:
+    for name in CHILD_TABLES:
+        db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
+    db.execute("delete from signatures where document_id = ?", [doc_id])
+    db.execute("delete from decisions where id = ?", [doc_id])
+    if not keep_document_row:
+        db.execute("delete from documents where id = ?", [doc_id])
+
+
+def write_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict]], replaces: list[str] = ()) -> None:
+    """Replace everything known about one document (and the older versions of its file it
+    `replaces`), in one transaction."""
     with write_transaction(db):
-        for name in CHILD_TABLES:
-            db.execute(f"delete from [{name}] where decision_id = ?", [doc_id])
-        db.execute("delete from signatures where document_id = ?", [doc_id])
-        db.execute("delete from decisions where id = ?", [doc_id])
+        for old in replaces:
+            _delete_document(db, old, keep_document_row=False)
+        _delete_document(db, doc_id)
         for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
                      "memberships", "persons", "dates", "references", "amendments"]:
             if rows.get(name):
@@ -297,7 +306,11 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
     doc_id = document_id(record)
     if already_loaded(db, doc_id):
         return False
-    write_rows(db, doc_id, record_rows(record, text, corrections, corrections_file))
+    # The file at this path had other bytes before: that version is gone from the batch, and
+    # its rows with it (a correction made for it is then reported as orphaned).
+    older = [r["id"] for r in db.query("select id from documents where path = ? and id != ?",
+                                       [record["source"]["path"], doc_id])]
+    write_rows(db, doc_id, record_rows(record, text, corrections, corrections_file), replaces=older)
     return True
 
 

@@ -141,3 +141,17 @@ def test_page_region_and_the_datasette_cell_that_shows_it(samples_dir):
     html = str(render_cell(row, row["bbox"], "bbox", None, "quyetdinh", None))
     assert html.startswith('<a href="/-/quyetdinh/region/quyetdinh/abc123.png?page=1&amp;bbox=') and "<img" in html
     assert render_cell({"page": 1}, "[1,2,3,4]", "bbox", None, "quyetdinh", None) is None
+
+
+def test_a_changed_file_replaces_its_old_version_and_orphans_its_corrections(tmp_path):
+    db = open_db(str(tmp_path / "c.db"))
+    first = rec()
+    entry = new_entry(first, "a" * 64, "scan.pdf", "number", "47/QĐ-UBND")
+    load_record(db, first, corrections=[entry])
+    assert db.execute("select number from decisions").fetchall() == [("47/QĐ-UBND",)]
+    second = rec(number="48/QĐ-UBND", sha="c" * 64)  # other bytes at the same path
+    load_record(db, second, corrections=[])
+    assert db.execute("select id, number from decisions").fetchall() == [("c" * 64, "48/QĐ-UBND")]
+    assert db.execute("select count(*) from documents").fetchone()[0] == 1
+    [row] = sync_corrections(db, [entry], "corrections.yaml")
+    assert row["status"] == "orphaned" and row["message"].startswith("scan.pdf changed since the correction")
