@@ -129,7 +129,11 @@ def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
 def write_reports(db_path: str) -> list[dict]:
     """The yearly roster pages (HTML) beside the database, in reports/."""
     from pipeline.report import reports_for_all
-    return reports_for_all(db_path, Path(db_path).parent / "reports")
+    try:
+        return reports_for_all(db_path, Path(db_path).parent / "reports")
+    except Exception as e:  # the data is loaded and validated; a page that cannot be drawn must not fail the run
+        get_run_logger().warning("reports not written: %s: %s", type(e).__name__, e)
+        return []
 
 
 @task(cache_policy=NO_CACHE)
