@@ -22,6 +22,8 @@ class Block:
     words: list[tuple[str, float]] | None = None  # OCR: words with their confidences
     second_pass: dict | None = None  # OCR: a digits-only re-reading of a hand-written field
     bbox: tuple[float, float, float, float] | None = None  # OCR: the line's box on the page, in PDF points
+    cell_confidences: list[list[float | None]] | None = None  # OCR'd table: lowest word confidence per cell
+    cell_boxes: list[list[tuple | None]] | None = None  # OCR'd table: each cell's box, in PDF points
 
 
 @dataclass
@@ -73,10 +75,12 @@ class Document:
                                      words=[(nfc(w), c) for w, c in words] if words else None,
                                      second_pass=second_pass, bbox=bbox))
 
-    def add_table(self, rows: list[list[str | None]], page: int | None, line: int | None) -> None:
+    def add_table(self, rows: list[list[str | None]], page: int | None, line: int | None,
+                  confidences: list[list[float | None]] | None = None, boxes: list[list[tuple | None]] | None = None) -> None:
         rows = [[nfc(c) if c is not None else None for c in row] for row in rows]
         if any(c for row in rows for c in row):
-            self.blocks.append(Block("table", rows=rows, page=page, line=line))
+            self.blocks.append(Block("table", rows=rows, page=page, line=line, cell_confidences=confidences,
+                                     cell_boxes=boxes))
 
     def lines(self, include_tables: bool = True) -> list[Line]:
         """All text lines in reading order; table cells are read row by row."""
@@ -90,10 +94,12 @@ class Document:
                                         second_pass=b.second_pass, bbox=b.bbox))
             elif b.kind == "table" and include_tables:
                 for r, row in enumerate(b.rows or []):
-                    for cell in row:
+                    for c, cell in enumerate(row):
+                        conf = b.cell_confidences[r][c] if b.cell_confidences else None
+                        box = b.cell_boxes[r][c] if b.cell_boxes else None
                         for part in (cell or "").split("\n"):
                             if part.strip():
-                                out.append(Line(part.strip(), b.page, (b.line or 0) + r, True))
+                                out.append(Line(part.strip(), b.page, (b.line or 0) + r, True, confidence=conf, bbox=box))
         return out
 
     @property

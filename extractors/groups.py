@@ -40,6 +40,22 @@ COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
 COLUMN_STT = re.compile(r"^(?:stt|tt|số\s*tt)$", re.IGNORECASE)
+OCR_ITEM = re.compile(r"^(?:[.,·•'`]\s*|\S{1,3}[.)]\s+)(?P<text>\S.*)$")
+ROLE_ONLY = re.compile(r"^(?:(?:cụm|khối)\s+(?:trưởng|phó)|(?:phó\s+)?trưởng\s+(?:cụm|khối)|phó\s+(?:cụm|khối))(?:\s*\d)?[.;]?$",
+                       re.IGNORECASE)
+
+
+def ocr_noise(text: str) -> bool:
+    """An OCR line that carries no words: a list number alone ("4.", "s."), or misread specks."""
+    from extractors.readers.ocr_fix import plausible
+    tokens = text.split()
+    if not tokens or re.fullmatch(r"\W*(?:\d{1,3}|[IVX]{1,4})\W*", text.strip()):
+        return True
+    if len(tokens) == 1 and len(tokens[0]) <= 3 and not tokens[0][:1].isupper():
+        return True  # "vã", "s.": a list number misread as a short word
+    return sum(plausible(t) for t in tokens) < 0.5 * len(tokens)
+
+
 POST_TITLE = re.compile(
     r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Giám đốc|Chánh|"
     r"Chủ tịch|Bí thư|Thủ trưởng|Tổng Giám đốc|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
@@ -166,6 +182,8 @@ class GroupFinder:
         if rl and self.last is not None:
             self.assign_roles(text, self.last)
             return
+        if line.words is not None and self.current is not None and self.handle_ocr_line(text, line):
+            return
         item = ITEM.match(text)
         if item and self.current is not None and not text.startswith("Điều"):
             name, role = clean_item(item.group("text"))
@@ -178,6 +196,36 @@ class GroupFinder:
         if not line.in_table and len(text) > 40:
             self.table_group = None  # body text between tables ends a continued roster
         self.sentences.append(line)
+
+    def handle_ocr_line(self, text: str, line: Line) -> bool:
+        """A scanned list or a borderless table read line by line: numbers read apart from
+        their items (or lost), a role alone in the note column, a name wrapped onto the next
+        line. True when the line was taken as part of the current group."""
+        g = self.current
+        if ocr_noise(text):
+            return True  # a list number on its own, or specks: the list goes on
+        if ROLE_ONLY.match(text):
+            if g.members:
+                g.set_role(role_of(text), g.members[-1]["name"])
+                return True
+            return False
+        lost = OCR_ITEM.match(text)  # the item's number was read apart from it, or not at all
+        body = lost.group("text") if lost else text
+        if starts_with_head(body) and not parse_heading(body):
+            name, role = clean_item(body)
+            if name and len(name) < 160:
+                g.add_member(name, line)
+                if role:
+                    g.set_role(role, name)
+                return True
+        last = g.members[-1] if g.members else None
+        tokens = text.split()
+        if (last and len(tokens) <= 2 and all(t[:1].isupper() for t in tokens) and not ocr_noise(text)
+                and (last["provenance"].get("line") or 0) >= (line.line or 0) - 3
+                and not re.search(r"[;.]$", last["name"])):
+            last["name"] = f"{last['name']} {text.strip(' ;.')}"  # a name wrapped in its cell
+            return True
+        return False
 
     # -- tables ------------------------------------------------------------------------
     def detect_columns(self, row: list[str | None]) -> dict | None:
@@ -200,7 +248,8 @@ class GroupFinder:
                 cols["name"] = j
         return cols if ("name" in cols or ("group" in cols and "leader" in cols)) else None
 
-    def handle_table(self, rows: list[list[str | None]], page: int | None, line0: int | None) -> None:
+    def handle_table(self, rows: list[list[str | None]], page: int | None, line0: int | None,
+                     confidences: list | None = None, boxes: list | None = None) -> None:
         start = 0
         for i, row in enumerate(rows[:3]):
             cols = self.detect_columns(row)
@@ -224,6 +273,14 @@ class GroupFinder:
         self.current = self.table_group  # a table continued from the previous page
         for r, row in enumerate(rows[start:], start=start):
             line = Line(" | ".join(c or "" for c in row), page, (line0 or 0) + r, True)
+            if confidences:  # a scanned table: how sure OCR was of the unit's name, and where the row is
+                k = cols.get("name")
+                confs = [c for c in ([confidences[r][k]] if k is not None and k < len(confidences[r])
+                                     else confidences[r]) if c is not None]
+                cells = [b for b in boxes[r] if b]
+                line.confidence = min(confs) if confs else None
+                line.bbox = (min(b[0] for b in cells), min(b[1] for b in cells), max(b[2] for b in cells),
+                             max(b[3] for b in cells)) if cells else None
             cells = [" ".join(c.split()) if c else c for c in row]
             filled = [c for c in cells if c]
             if not filled:
@@ -344,11 +401,12 @@ class GroupFinder:
     def run(self) -> list[Group]:
         for b in self.doc.blocks:
             if b.kind == "table":
-                self.handle_table(b.rows or [], b.page, b.line)
+                self.handle_table(b.rows or [], b.page, b.line, b.cell_confidences, b.cell_boxes)
             elif b.kind == "paragraph":
                 for i, part in enumerate(b.text.split("\n")):
                     if part.strip():
-                        self.handle_line(Line(part.strip(), b.page, b.line))
+                        self.handle_line(Line(part.strip(), b.page, b.line, confidence=b.confidence, words=b.words,
+                                              bbox=b.bbox))
         sentences = [(s, line) for line in self.sentences for s in split_sentences(line.text)]
         for sentence, line in sentences:
             self.handle_roster_sentence(sentence, line)

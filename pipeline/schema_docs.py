@@ -75,6 +75,7 @@ COLUMN_DOCS = {
     "old_value": "Giá trị cũ / value before the correction (JSON)", "new_value": "Giá trị mới / corrected value (JSON)",
     "who": "Người sửa / who corrected", "at": "Lúc / when (UTC)", "note": "Ghi chú / note",
     "corrections_file": "Tệp sửa / the corrections file (YAML)",
+    "expects_roster": "Có danh sách / 1 when the subject says the document organises emulation groups (a roster is expected)",
 }
 LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a person
 LOW_PAGE_CONFIDENCE = 85
@@ -103,6 +104,12 @@ REVIEW_SQL = f"""select 'file_not_read' as kind, 'error' as severity, doc.id as 
 from documents doc where doc.status not in ('ok', 'partial')
 union all
 {_REQUIRED_SQL}
+union all
+select 'missing_required', 'error', d.id, doc.path, d.year, d.province, null, null, 'groups', null, d.subject, null,
+       'the subject says it organises emulation groups, but no roster was read: check the appendix (a scanned table?)'
+from decisions d join documents doc on doc.id = d.document_id
+where d.expects_roster = 1
+  and not exists (select 1 from groups g where g.decision_id = d.id)
 union all
 select 'low_confidence', 'warning', doc.id, doc.path, d.year, d.province, cast(p.key as integer), null, 'page',
        round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || round(p.value) || ' (below {LOW_PAGE_CONFIDENCE})'

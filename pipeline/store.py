@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
@@ -28,7 +29,7 @@ TABLES: dict[str, dict] = {
                               "issued_date": str, "place": str, "issuer": str, "subject": str,
                               "signer_name": str, "signer_title": str, "signer_authority": str,
                               "year": int, "province": str, "warnings": str, "record": str,
-                              "human_fields": str, "field_provenance": str}, "pk": "id",
+                              "human_fields": str, "field_provenance": str, "expects_roster": int}, "pk": "id",
                   "fks": [("document_id", "documents", "id")]},
     "units": {"columns": {"unit_id": str, "name": str, "name_folded": str, "kind": str, "province": str,
                           "valid_from": str, "valid_to": str, "aliases": str}, "pk": "unit_id"},
@@ -195,6 +196,17 @@ def _prov(obj: dict | None) -> dict:
     return {"page": p.get("page"), "line": p.get("line")}
 
 
+ROSTER_SUBJECT = re.compile(r"(?i)\b(?:tổ chức|kiện toàn|thành lập|phân chia|chia|danh sách|phân công)\b.*\b(?:cụm|khối)\b.*thi\s+đua"
+                            r"|\b(?:cụm|khối)\s+thi\s+đua\b.*\bnăm\s+\d{4}")
+
+
+def expects_roster(record: dict) -> bool:
+    """A decision whose subject says it organises emulation groups: a roster should be in it."""
+    subject = record.get("subject") or ""
+    return (record.get("doc_type") in ("quyet_dinh", "cong_van") and not record.get("amends")
+            and "quy chế" not in subject.lower() and bool(ROSTER_SUBJECT.search(subject)))
+
+
 def document_id(record: dict) -> str:
     """The file's SHA-256; a file that could not be read at all is known by its path."""
     src = record["source"]
@@ -242,6 +254,7 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
         "record": json.dumps(raw, ensure_ascii=False),
         "human_fields": json.dumps(record["human"], ensure_ascii=False) if record.get("human") else None,
         "field_provenance": json.dumps(record["field_provenance"], ensure_ascii=False) if record.get("field_provenance") else None,
+        "expects_roster": int(expects_roster(record)),
     })
     for i, g in enumerate(record["groups"]):
         gid = f"{doc_id[:16]}-g{i + 1}"

@@ -25,7 +25,7 @@ COLUMN_GAP_HEIGHTS = 1.2  # a gap wider than this many word heights separates tw
 LAYOUT_FIXES = [(re.compile(p), r) for p, r in [
     (r"\bT[ÍĨI]NH\b", "TỈNH"), (r"\bC[ỘỌO]NG\s+H[OÒ][AÀ]\b", "CỘNG HÒA"), (r"\bQUY[ÉỀE]T ĐỊNH\b", "QUYẾT ĐỊNH"),
     (r"\bCHU TỊCH\b", "CHỦ TỊCH"), (r"\bCH[ÍI] ĐẠO\b", "CHỈ ĐẠO"), (r"^TM\.\s*UY BAN NHAN DAN$", "TM. ỦY BAN NHÂN DÂN"), (r"\bCH[ÓO]NG\b", "CHỐNG"), (r"^V[àa] việc\b", "Về việc"),
-    (r"Ð", "Đ"), (r"ð", "đ"), (r"Đ{2,}", "Đ"),
+    (r"Ð", "Đ"), (r"ð", "đ"), (r"Đ{2,}", "Đ"), (r"\b[ƯỦ]BND\b", "UBND"),
 ]]
 
 
@@ -65,18 +65,32 @@ def drop_red(image: Image.Image) -> Image.Image:
     return rgb.convert("L")
 
 
-def ocr_lines(image: Image.Image) -> list[dict]:
-    """Text lines (split into columns at wide gaps) with their words and confidences."""
+def ocr_words(image: Image.Image) -> list[dict]:
+    """Every word Tesseract reads, with its box, confidence and line key."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's thread pool thrashes on 2 cores
     import pytesseract
     data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT)
+    return [{"text": word, "conf": float(data["conf"][i]), "left": data["left"][i], "top": data["top"][i],
+             "width": data["width"][i], "height": data["height"][i],
+             "key": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
+            for i, word in enumerate(data["text"]) if word.strip()]
+
+
+def read_region(image: Image.Image, box: tuple[int, int, int, int]) -> list[dict]:
+    """The words of one region read on their own (a block of text: page segmentation 6)."""
+    import pytesseract
+    data = pytesseract.image_to_data(image.crop(box), lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT)
+    return [{"text": word, "conf": float(data["conf"][i]), "left": data["left"][i] + box[0],
+             "top": data["top"][i] + box[1], "width": data["width"][i], "height": data["height"][i],
+             "key": ("region", box, data["line_num"][i])}
+            for i, word in enumerate(data["text"]) if word.strip()]
+
+
+def lines_from_words(words: list[dict]) -> list[dict]:
+    """Text lines (split into columns at wide gaps) with their words and confidences."""
     lines: dict[tuple, list[dict]] = {}
-    for i, word in enumerate(data["text"]):
-        if word.strip():
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            lines.setdefault(key, []).append({"text": word, "conf": float(data["conf"][i]),
-                                              "left": data["left"][i], "top": data["top"][i],
-                                              "width": data["width"][i], "height": data["height"][i]})
+    for w in words:
+        lines.setdefault(w["key"], []).append(w)
     out = []
     for words in lines.values():
         words.sort(key=lambda w: w["left"])
@@ -92,6 +106,10 @@ def ocr_lines(image: Image.Image) -> list[dict]:
                         "words": [(w["text"], w["conf"]) for w in p], "boxes": p})
     out.sort(key=lambda l: (round(l["top"] / 12), l["left"]))
     return out
+
+
+def ocr_lines(image: Image.Image) -> list[dict]:
+    return lines_from_words(ocr_words(image))
 
 
 def read_digits(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
@@ -175,11 +193,25 @@ def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
 
 def ocr_page(page, number: int, doc: Document) -> float | None:
     """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
-    image = drop_red(page.to_image(resolution=RESOLUTION).original)
-    lines = ocr_lines(image)
-    if not lines or sum(len(l["text"]) for l in lines) < 20:
+    from extractors.readers.ocr_table import deskew, ruled_tables
+    image = deskew(drop_red(page.to_image(resolution=RESOLUTION).original))
+    words = ocr_words(image)
+    if not words or sum(len(w["text"]) for w in words) < 20:
         return None  # a blank back page or one with only a seal
-    for i, line in enumerate(lines, start=1):
+    tables = ruled_tables(image, words, lambda box: read_region(image, box))
+    used = set().union(*(t["used"] for t in tables)) if tables else set()
+    lines = lines_from_words([w for i, w in enumerate(words) if i not in used])
+    k = 72 / RESOLUTION
+    # Reading order as lines_from_words gives it (rows of 12 px, then left to right), tables at their top.
+    items = [((round(l["top"] / 12), l["left"]), "line", l) for l in lines] + [
+        ((round(t["top"] / 12), -1), "table", t) for t in tables]
+    items.sort(key=lambda it: it[0])
+    for i, (_, kind, item) in enumerate(items, start=1):
+        if kind == "table":
+            boxes = [[tuple(round(v * k, 1) for v in b) if b else None for b in row] for row in item["boxes"]]
+            doc.add_table(item["rows"], page=number, line=i, confidences=item["confidences"], boxes=boxes)
+            continue
+        line = item
         if looks_like_name(line["text"]):
             again = reread_line(image, line)
             if again and looks_like_name(" ".join(w for w, _ in again)):
@@ -188,5 +220,5 @@ def ocr_page(page, number: int, doc: Document) -> float | None:
         text = fix_layout_words(" ".join(repair_line(line["words"])))
         doc.add_paragraph(text, page=number, line=i, confidence=line["conf"], words=line["words"],
                           second_pass=extra, bbox=line_bbox(line["boxes"]))
-    words = [c for l in lines for _, c in l["words"]]
-    return sum(words) / len(words)
+    confs = [w["conf"] for w in words]
+    return sum(confs) / len(confs)

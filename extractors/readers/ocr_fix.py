@@ -25,6 +25,47 @@ def dictionary() -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in words if " " in w.strip())
 
 
+@functools.lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every syllable of the word list (lower case, NFC)."""
+    return frozenset(s for w in dictionary() for s in w.split())
+
+
+def plausible(token: str) -> bool:
+    """A Vietnamese syllable, a number or an abbreviation (UBND, PTNT) — not OCR noise."""
+    t = token.strip(".,;:()\"'“”-–/")
+    if not t:
+        return False
+    if t.isdigit() or "/" in token:
+        return True
+    if t.isupper() and len(t) >= 2 and all(c.isalpha() and is_vietnamese_letter(c) for c in t):
+        return True  # an abbreviation: UBND, PTNT, ĐBQH
+    return (len(t) > 1 and t.lower() in syllables()) or not syllables()
+
+
+def split_glued(token: str) -> str:
+    """Syllables Tesseract glued together ("SởCông", "Thànhphố") split again, when every piece
+    is a syllable of the word list; anything else is returned as it was."""
+    if plausible(token) or len(token) < 4 or not token.isalpha():
+        return token
+    low = token.lower()
+    best: dict[int, list[int]] = {0: []}  # end → cut points of the fewest pieces so far
+    for end in range(1, len(low) + 1):
+        for start in range(max(0, end - 7), end - 1):  # pieces of two letters or more
+            if start in best and low[start:end] in syllables():
+                cand = best[start] + [end]
+                if end not in best or len(cand) < len(best[end]):
+                    best[end] = cand
+    cuts = best.get(len(low))
+    if not cuts or len(cuts) < 2:
+        return token
+    pieces, prev = [], 0
+    for c in cuts:
+        pieces.append(token[prev:c])
+        prev = c
+    return " ".join(pieces)
+
+
 def tone_variants(syllable: str) -> list[str]:
     """The syllable with each other tone, on each vowel (NFC)."""
     d = unicodedata.normalize("NFD", syllable)
