@@ -193,12 +193,12 @@ def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
 
 def ocr_page(page, number: int, doc: Document) -> float | None:
     """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
-    from extractors.readers.ocr_table import deskew, ruled_tables
-    image = deskew(drop_red(page.to_image(resolution=RESOLUTION).original))
+    from extractors.readers.ocr_table import ruled_tables, straighten
+    image, has_table = straighten(drop_red(page.to_image(resolution=RESOLUTION).original))
     words = ocr_words(image)
     if not words or sum(len(w["text"]) for w in words) < 20:
         return None  # a blank back page or one with only a seal
-    tables = ruled_tables(image, words, lambda box: read_region(image, box))
+    tables = ruled_tables(image, words, lambda box: read_region(image, box)) if has_table else []
     used = set().union(*(t["used"] for t in tables)) if tables else set()
     lines = lines_from_words([w for i, w in enumerate(words) if i not in used])
     k = 72 / RESOLUTION

@@ -77,6 +77,11 @@ def find_rules(gray: Image.Image) -> tuple[list[dict], list[dict]]:
 def skew_angle(gray: Image.Image) -> float:
     """Degrees the page is turned, from the rules of its ruled tables (0 when it has none:
     a page of text is left as it is, Tesseract copes with a slight turn)."""
+    return survey(gray)[0]
+
+
+def survey(gray: Image.Image) -> tuple[float, bool]:
+    """(skew angle, whether the page has a ruled table) from its long horizontal rules."""
     a = _dark(gray)
     hr = _runs(a, 1)
     w = a.shape[1]
@@ -94,16 +99,21 @@ def skew_angle(gray: Image.Image) -> float:
         rules.append({"y": (y0 + y1) / 2, "x0": int(xs[0]), "x1": int(xs[-1]) + RULE_RUN,
                       "angle": float(np.degrees(np.arctan2(yr - yl, right.mean() - left.mean())))})
     angles = [r["angle"] for t in _tables(rules) for r in t]
-    return float(np.median(angles)) if angles else 0.0
+    return (float(np.median(angles)) if angles else 0.0), bool(angles)
 
 
 def deskew(gray: Image.Image) -> Image.Image:
+    return straighten(gray)[0]
+
+
+def straighten(gray: Image.Image) -> tuple[Image.Image, bool]:
     """Turn a page with a ruled table straight when it is turned by 0.3–5 degrees: the cells'
-    rows must be level for the words to fall into the right cells."""
-    angle = skew_angle(gray)
+    rows must be level for the words to fall into the right cells. Also says whether the page
+    has a ruled table at all (a page of text skips the table search)."""
+    angle, has_table = survey(gray)
     if 0.3 <= abs(angle) <= 5:
-        return gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255)
-    return gray
+        return gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255), has_table
+    return gray, has_table
 
 
 def _same_width(a: dict, b: dict) -> bool:
