@@ -94,7 +94,7 @@ where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer
 _HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', d.{f},
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'read from a hand-written field (' || json_extract(d.record, '$.{f}_source') || '): confirm it'
+       'read by OCR on combined evidence (' || json_extract(d.record, '$.{f}_source') || '): confirm it'
 from decisions d join documents doc on doc.id = d.document_id
 where json_extract(d.record, '$.{f}_source') is not null and d.{f} is not null
   and json_extract(coalesce(d.human_fields, '{{}}'), '$.{f}') is null""" for f in ("number", "issued_date"))

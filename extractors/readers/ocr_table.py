@@ -147,14 +147,11 @@ def _cell_text(words: list[dict]) -> str:
             lines.append([wd])
     from extractors.readers.ocr_fix import split_glued
     text = "\n".join(" ".join(split_glued(w["text"]) for w in sorted(l, key=lambda w: w["left"])
-                              if not NOISE.match(w["text"])) for l in lines)
+                              if any(c.isalnum() for c in w["text"].replace("_", ""))) for l in lines)
     # A lone lower-case letter after a name is a speck read as a letter ("Hội Nhà báo tỉnh m").
     text = re.sub(r"(?<=\w{2}) [a-zđ]$", "", text.strip(" |_\n"), flags=re.MULTILINE)
     text = re.sub(r"^\S\s+(?=\w{2,})", "", text.strip(" |_\n,;:"), flags=re.MULTILINE)  # "Í Liên hiệp…": a speck
     return text.strip()
-
-
-NOISE = re.compile(r"^[^\w(]+$")  # a "word" of nothing but marks: specks and rule pieces
 
 
 def _widest(band: list[dict], borders: list[float]) -> list[dict]:
@@ -231,7 +228,7 @@ def ruled_tables(gray: Image.Image, words: list[dict], read_region=None) -> list
                 span = sum(1 for c in columns if left - 10 <= c < right - 10)
                 ws = cells[k]
                 row.append(_cell_text(ws))
-                row_conf.append(min(w["conf"] for w in ws) if ws else None)
+                row_conf.append(round(sum(max(w["conf"], 0) for w in ws) / len(ws), 1) if ws else None)
                 row_box.append((left, y0, right, y1))
                 row += [None] * (span - 1)
                 row_conf += [None] * (span - 1)
