@@ -85,11 +85,32 @@ def _subset(bold: bool, chars: frozenset[str]) -> str:
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def _cached_subset(bold: bool, chars: frozenset[str]) -> str:
+    """Subsetting takes a second or more; the same characters give the same font, so keep it."""
+    import hashlib
+    import os
+    key = hashlib.sha256(("".join(sorted(chars)) + str(bold) + str(FILES[bold].stat().st_size)).encode()).hexdigest()[:24]
+    folder = Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh")) / "fonts"
+    path = folder / f"{key}.b64"
+    try:
+        return path.read_text(encoding="ascii")
+    except OSError:
+        data = _subset(bold, chars)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(data, encoding="ascii")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home: no cache, same result
+        return data
+
+
 def font_face_css(text: str) -> str:
     """@font-face rules embedding the subset of both weights that `text` needs (plus every
     Vietnamese letter, so text added to the page later still renders)."""
     chars = frozenset(BASE | {c for c in text if not c.isspace()})
     return "\n".join(
         f"@font-face {{ font-family: '{FAMILY}'; font-weight: {700 if bold else 400}; font-style: normal; "
-        f"src: url(data:font/ttf;base64,{_subset(bold, chars)}) format('truetype'); }}"
+        f"src: url(data:font/ttf;base64,{_cached_subset(bold, chars)}) format('truetype'); }}"
         for bold in (False, True))
