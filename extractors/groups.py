@@ -144,6 +144,7 @@ class GroupFinder:
         self.table_group: Group | None = None
         self.warnings: list[str] = []
         self.sentences: list[Line] = []
+        self.pending_role: str | None = None  # scanned table: a role read before its unit's name
 
     # -- groups ------------------------------------------------------------------------
     def find_group(self, name: str) -> Group | None:
@@ -207,20 +208,24 @@ class GroupFinder:
         if ROLE_ONLY.match(text):
             if g.members:
                 g.set_role(role_of(text), g.members[-1]["name"])
-                return True
-            return False
+            else:
+                self.pending_role = role_of(text)  # the note cell read before the first name
+            return True
         lost = OCR_ITEM.match(text)  # the item's number was read apart from it, or not at all
-        body = lost.group("text") if lost else text
+        body = text if starts_with_head(text) or not lost else lost.group("text")  # "TP. Bắc Ninh" is a name
         if starts_with_head(body) and not parse_heading(body):
             name, role = clean_item(body)
             if name and len(name) < 160:
                 g.add_member(name, line)
+                role = role or self.pending_role
+                self.pending_role = None
                 if role:
                     g.set_role(role, name)
                 return True
         last = g.members[-1] if g.members else None
         tokens = text.split()
         if (last and len(tokens) <= 2 and all(t[:1].isupper() for t in tokens) and not ocr_noise(text)
+                and last["provenance"].get("page") == line.page
                 and (last["provenance"].get("line") or 0) >= (line.line or 0) - 3
                 and not re.search(r"[;.]$", last["name"])):
             last["name"] = f"{last['name']} {text.strip(' ;.')}"  # a name wrapped in its cell

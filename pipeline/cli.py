@@ -34,6 +34,11 @@ def prefect_env() -> None:
 
 def cmd_run(args) -> int:
     check_paths(args.paths)
+    from pipeline.corrections import CorrectionError, corrections_path, load_corrections
+    try:  # a hand-edited corrections file with a mistake: say so before any work
+        load_corrections(args.corrections or corrections_path(args.db))
+    except CorrectionError as e:
+        raise UsageError(str(e)) from None
     prefect_env()
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

@@ -49,9 +49,28 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
         raise CorrectionError(f"{p}: not valid YAML ({str(e).splitlines()[0]})") from None
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
         raise CorrectionError(f"{p}: expected a list of corrections")
-    for e in data:
+    seen = set()
+    for k, e in enumerate(data, start=1):
+        where = f"{p}: entry {e.get('id') or k}"
         if e.get("field") not in FIELDS or not e.get("document"):
-            raise CorrectionError(f"{p}: entry {e.get('id')!r} needs a document and one of the fields {', '.join(FIELDS)}")
+            raise CorrectionError(f"{where} needs a document and one of the fields {', '.join(FIELDS)}")
+        if e.get("new") is None:
+            raise CorrectionError(f"{where} has no new value")
+        value = e["new"]
+        if isinstance(value, (date, datetime)):  # an unquoted date in hand-written YAML
+            value = value.isoformat()[:10]
+        try:
+            e["new"] = parse_value(e["field"], "; ".join(value) if isinstance(value, list) else str(value))
+        except CorrectionError as err:
+            raise CorrectionError(f"{where}: {err}") from None
+        if isinstance(e.get("old"), (date, datetime)):
+            e["old"] = e["old"].isoformat()[:10]
+        e["document"] = str(e["document"]).lower()
+        e["id"] = str(e.get("id") or hashlib.sha256(json.dumps([e["document"], e["field"], e.get("group"), e.get("unit"),
+                                                                 e["new"]], ensure_ascii=False).encode()).hexdigest()[:10])
+        if e["id"] in seen:
+            raise CorrectionError(f"{where}: the id {e['id']} is used twice")
+        seen.add(e["id"])
     return data
 
 
@@ -60,7 +79,7 @@ def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     order = ["id", "document", "path", "field", "group", "unit", "old", "new", "who", "when", "note"]
-    rows = [{k: e[k] for k in order if k in e and e[k] is not None or k in ("old", "new")} for e in entries]
+    rows = [{k: e.get(k) for k in order if e.get(k) is not None or k in ("old", "new")} for e in entries]
     body = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
     tmp = p.with_suffix(".yaml.tmp")
     tmp.write_text(HEADER + ("" if not rows else "\n" + body.replace("\n- ", "\n\n- ")), encoding="utf-8")
@@ -69,7 +88,9 @@ def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
 
 def entry_key(e: dict) -> tuple:
     """Two entries with this key correct the same fact: the newer one replaces the older."""
-    unit = e.get("unit") or (e["new"] if e["field"].startswith("member.") else None)
+    # A rename is a step, not a value: renames chain (B → C, then C's leader, then C → D), so
+    # each is kept; the same rename made twice is one.
+    unit = e.get("unit") or (e["new"] if e["field"].startswith("member.") or e["field"] == "group.name" else None)
     grp = None if e["field"] == "member.move" else e.get("group")
     return (e["document"], e["field"], unit_key(grp) if grp else None, unit_key(unit) if unit else None)
 
@@ -147,9 +168,18 @@ def new_entry(record: dict, doc_id: str, path: str, field: str, value: str, grou
 
 
 def add_entry(entries: list[dict], entry: dict) -> list[dict]:
-    """Append, replacing an earlier correction of the same fact (its history is the file's diff)."""
+    """Append, or replace an earlier correction of the same fact (its history is the file's diff)."""
     key = entry_key(entry)
-    return [e for e in entries if entry_key(e) != key] + [entry]
+    # In place: a later correction may refer to what this one set (a group renamed, then its leader).
+    out, placed = [], False
+    for e in entries:
+        if entry_key(e) == key:
+            if not placed:
+                out.append(entry)
+                placed = True
+        else:
+            out.append(e)
+    return out if placed else out + [entry]
 
 
 def find_group(record: dict, ref: str) -> dict | None:
@@ -194,9 +224,21 @@ def _set_roles(g: dict) -> None:
         m["role"] = "leader" if lead and k == lead else "deputy" if k in deps else "member"
 
 
+def _drop_role(g: dict, name: str) -> None:
+    """A unit taken out of a group no longer leads it or deputises in it."""
+    if g.get("leader") and unit_key(g["leader"]) == unit_key(name):
+        g["leader"] = None
+    g["deputies"] = [d for d in g.get("deputies") or [] if unit_key(d) != unit_key(name)]
+
+
 def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str | None:
     """Apply one correction in place; return why it could not be applied (None when it was)."""
     field, new = e["field"], e["new"]
+    if field in ("issued_date", "number") and isinstance(new, str):
+        try:  # a value typed by hand into the file, not through `correct`
+            new = parse_value(field, new)
+        except CorrectionError as err:
+            return str(err)
     human = record.setdefault("human", {})
     tag = _human(e, corrections_file)
     if field in SCALAR_FIELDS:
@@ -228,12 +270,24 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
             return None if inside else f"no member {new!r} to move any more"
         for og, m in elsewhere:
             og["members"].remove(m)
+            _drop_role(og, m["name"])
             og.setdefault("human", []).append(f"member.move:{e['id']}")
         if inside is None:
             m = elsewhere[0][1]
             g["members"].append({**m, "role": "member", "provenance": tag, "human": e["id"]})
             _set_roles(g)
         g.setdefault("human", []).append(f"member.move:{e['id']}")
+        return None
+    if field == "member.remove":
+        g = find_group(record, e["group"]) if e.get("group") else None
+        if e.get("group") and g is None:
+            return f"no group {e.get('group')!r} any more"
+        hit = find_member(record, new, g)  # without a group: wherever the unit is listed
+        if hit is None:
+            return f"no member {new!r} in {g['name'] if g else 'this document'} any more"
+        hit[0]["members"].remove(hit[1])
+        _drop_role(hit[0], hit[1]["name"])
+        hit[0].setdefault("human", []).append(f"{field}:{e['id']}")
         return None
     g = find_group(record, e["group"]) if e.get("group") else None
     if g is None:
@@ -253,11 +307,6 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
             g["members"].append({"name": new, "unit_id": r["unit_id"], "role": "member", "provenance": tag,
                                  "resolution": {k: r[k] for k in ("method", "score")}, "human": e["id"]})
             _set_roles(g)
-    elif field == "member.remove":
-        hit = find_member(record, new, g)
-        if hit is None:
-            return f"no member {new!r} in {g['name']} any more"
-        g["members"].remove(hit[1])
     g.setdefault("human", []).append(f"{field}:{e['id']}")
     return None
 

@@ -112,14 +112,14 @@ where d.expects_roster = 1
   and not exists (select 1 from groups g where g.decision_id = d.id)
 union all
 select 'low_confidence', 'warning', doc.id, doc.path, d.year, d.province, cast(p.key as integer), null, 'page',
-       round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || round(p.value) || ' (below {LOW_PAGE_CONFIDENCE})'
+       round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || cast(round(p.value) as integer) || ' (below {LOW_PAGE_CONFIDENCE})'
 from documents doc join json_each(doc.ocr_pages) p left join decisions d on d.id = doc.id
 where doc.ocr_pages is not null and p.value < {LOW_PAGE_CONFIDENCE}
 union all
 {_HANDWRITTEN_SQL}
 union all
 select 'low_confidence', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'member', m.unit_name,
-       m.unit_name, m.bbox, 'OCR confidence ' || round(m.confidence) || ' on the line of this member (below {LOW_CONFIDENCE})'
+       m.unit_name, m.bbox, 'OCR confidence ' || cast(round(m.confidence) as integer) || ' on the line of this member (below {LOW_CONFIDENCE})'
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.confidence < {LOW_CONFIDENCE} and m.correction is null
 union all
@@ -129,7 +129,7 @@ from memberships m join decisions d on d.id = m.decision_id join documents doc o
 where m.unit_id is null
 union all
 select 'unsure_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'unit_id', m.unit_id,
-       m.unit_name, m.bbox, 'matched to the registry only approximately (score ' || round(m.resolution_score) || ')'
+       m.unit_name, m.bbox, 'matched to the registry only approximately (score ' || cast(round(m.resolution_score) as integer) || ')'
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.resolution_method = 'fuzzy' and m.correction is null
 union all

@@ -97,7 +97,7 @@ def test_yaml_file_is_plain_and_a_newer_correction_of_the_same_fact_replaces_the
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# quyetdinh corrections") and "đã kiểm tra" in text and "47/QĐ-UBND" in text
     assert [(e["field"], e["new"], e["who"]) for e in load_corrections(path)] == [
-        ("subject", "Về việc X", "lan"), ("number", "47/QĐ-UBND", "minh")]
+        ("number", "47/QĐ-UBND", "minh"), ("subject", "Về việc X", "lan")]  # replaced where it stood
     assert isinstance(yaml.safe_load(text), list)
     path.write_text("- {field: colour}\n", encoding="utf-8")
     with pytest.raises(CorrectionError):
@@ -155,3 +155,41 @@ def test_a_changed_file_replaces_its_old_version_and_orphans_its_corrections(tmp
     assert db.execute("select count(*) from documents").fetchone()[0] == 1
     [row] = sync_corrections(db, [entry], "corrections.yaml")
     assert row["status"] == "orphaned" and row["message"].startswith("scan.pdf changed since the correction")
+
+
+def test_hand_edited_entries_are_checked_and_cleaned(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("- document: " + "A" * 64 + "\n  field: issued_date\n  new: 2024-02-15\n"
+                    "- document: " + "a" * 64 + "\n  field: issued_date\n  new: 15/03/2024\n", encoding="utf-8")
+    first, second = load_corrections(path)
+    assert first["new"] == "2024-02-15" and first["document"] == "a" * 64 and first["id"]  # a date YAML parsed
+    assert second["new"] == "2024-03-15"
+    path.write_text("- document: abc\n  field: issued_date\n  new: 31/02/2024\n", encoding="utf-8")
+    with pytest.raises(CorrectionError, match="not a date"):
+        load_corrections(path)
+    path.write_text("- document: abc\n  field: number\n", encoding="utf-8")
+    with pytest.raises(CorrectionError, match="no new value"):
+        load_corrections(path)
+
+
+def test_removing_or_moving_a_leader_takes_its_role_away():
+    r = rec()
+    remove = new_entry(r, "a" * 64, "scan.pdf", "member.remove", "Thanh tra tỉnh")  # no group: wherever it is
+    move = new_entry(r, "a" * 64, "scan.pdf", "member.move", "Sở Nội vụ", group="Khối B")
+    fixed, results = apply_corrections(r, [remove, move])
+    assert [x["status"] for x in results] == ["applied", "applied"]
+    a, b = fixed["groups"]
+    assert [m["name"] for m in a["members"]] == ["Sở Tư pháp"] and a["leader"] is None
+    assert "Sở Nội vụ" in [m["name"] for m in b["members"]] and b["leader"] == "Sở Y tế"
+
+
+def test_renames_chain():
+    r = rec()
+    steps = [("group.name", "Khối C", "Khối A"), ("leader", "Sở Tư pháp", "Khối C"), ("group.name", "Khối E", "Khối C")]
+    entries = []
+    for field, value, group in steps:
+        current, _ = apply_corrections(r, entries)
+        entries = add_entry(entries, new_entry(current, "a" * 64, "scan.pdf", field, value, group=group))
+    fixed, results = apply_corrections(r, entries)
+    assert [x["status"] for x in results] == ["applied"] * 3
+    assert fixed["groups"][0]["name"] == "Khối E" and fixed["groups"][0]["leader"] == "Sở Tư pháp"

@@ -38,6 +38,18 @@ def test_a_scanned_list_whose_numbers_were_read_apart():
     assert g["members"][0]["provenance"] == {"page": 1, "line": 2, "confidence": 90.0, "bbox": [50, 20, 500, 28]}
 
 
+def test_abbreviated_names_a_role_before_its_name_and_a_new_page():
+    doc = ocr_doc(["Cụm thi đua số 1 (gồm 03 đơn vị):", "Cụm trưởng", "1.", "TP. Bắc Ninh", "2.", "TX. Từ Sơn",
+                   "3.", "UBND huyện Gia Bình"])
+    [g], _ = find_groups(doc)
+    assert [m["name"] for m in g["members"]] == ["TP. Bắc Ninh", "TX. Từ Sơn", "UBND huyện Gia Bình"]
+    assert g["leader"] == "TP. Bắc Ninh"
+    doc = ocr_doc(["Khối A (gồm 01 đơn vị):", "Sở Tư pháp"])
+    doc.add_paragraph("PHỤ LỤC", page=2, line=1, confidence=90.0, words=[("PHỤ", 90.0), ("LỤC", 90.0)])
+    [g], _ = find_groups(doc)
+    assert [m["name"] for m in g["members"]] == ["Sở Tư pháp"]  # the next page's title is not part of the name
+
+
 def test_text_documents_do_not_take_the_scanned_list_rules():
     from tests.helpers import text_doc
     doc = text_doc("Cụm thi đua số 1 (gồm 02 đơn vị):\n1. UBND huyện A;\nxM GŒ\nUBND huyện B")
@@ -85,3 +97,26 @@ def test_a_turned_table_is_straightened_first():
     plain = Image.new("L", (2480, 1400), 255)
     ImageDraw.Draw(plain).text((100, 100), "Không có bảng", fill=0)
     assert skew_angle(plain) == 0.0 and deskew(plain) is plain
+
+
+def test_cell_text_drops_specks_only_at_the_ends():
+    from extractors.readers.ocr_table import _cell_text
+
+    def words(*lines):
+        return [{"text": t, "conf": 90.0, "left": 100 * j, "top": 50 * i, "width": 80, "height": 30}
+                for i, line in enumerate(lines) for j, t in enumerate(line.split())]
+    assert _cell_text(words("Trường Cao đẳng", "Y tế Bắc Ninh")) == "Trường Cao đẳng\nY tế Bắc Ninh"
+    assert _cell_text(words("Trường THPT số", "1 Bắc Ninh")) == "Trường THPT số\n1 Bắc Ninh"
+    assert _cell_text(words("Í Liên hiệp các hội")) == "Liên hiệp các hội"
+    assert _cell_text(words("Hội Nhà báo tỉnh m")) == "Hội Nhà báo tỉnh"
+    assert _cell_text(words("| SởCông thương _.")) == "Sở Công thương"
+
+
+def test_region_parameters_are_checked():
+    import pytest
+
+    from pipeline.datasette.plugins.quyetdinh_review import parse_region
+    assert parse_region("2", "[1, 2, 3, 4]") == (2, [1, 2, 3, 4]) and parse_region("1", None) == (1, None)
+    for page, box in (("0", None), ("1", "[1,2]"), ("1", "5"), ("1", "[5,5,1,1]"), ("x", None)):
+        with pytest.raises(ValueError):
+            parse_region(page, box)

@@ -15,6 +15,8 @@ import re
 import numpy as np
 from PIL import Image
 
+from extractors.units_text import starts_with_head
+
 RULE_RUN = 60  # px at 300 dpi (5 mm): a shorter dark run is a letter stroke, not a rule
 MIN_TABLE_WIDTH = 0.3  # of the page width
 JUNK = re.compile(r"^[|\[\]_]+$")  # pieces of the rules that OCR read as characters
@@ -148,9 +150,14 @@ def _cell_text(words: list[dict]) -> str:
     from extractors.readers.ocr_fix import split_glued
     text = "\n".join(" ".join(split_glued(w["text"]) for w in sorted(l, key=lambda w: w["left"])
                               if any(c.isalnum() for c in w["text"].replace("_", ""))) for l in lines)
-    # A lone lower-case letter after a name is a speck read as a letter ("Hội Nhà báo tỉnh m").
-    text = re.sub(r"(?<=\w{2}) [a-zđ]$", "", text.strip(" |_\n"), flags=re.MULTILINE)
-    text = re.sub(r"^\S\s+(?=\w{2,})", "", text.strip(" |_\n,;:"), flags=re.MULTILINE)  # "Í Liên hiệp…": a speck
+    # A lone lower-case letter after a name is a speck read as a letter ("Hội Nhà báo tỉnh m"),
+    # and so is a lone mark or letter before a unit's name ("Í Liên hiệp…"); only at the
+    # cell's two ends, where a wrapped line ("… số / 1 Bắc Ninh") cannot be.
+    text = re.sub(r"(?<=\w{2}) [a-zđ]$", "", text.strip(" |_\n"))
+    text = text.strip(" |_\n,;:")
+    speck = re.match(r"^(\S)\s+(.+)", text, flags=re.DOTALL)
+    if speck and not speck.group(1).isdigit() and (not speck.group(1).isalnum() or starts_with_head(speck.group(2))):
+        text = speck.group(2)
     return text.strip()
 
 

@@ -13,7 +13,8 @@ def _open(datasette, name):
     db = datasette.get_database(name)
     if not db.path:
         return None
-    conn = sqlite3.connect(f"file:{urllib.parse.quote(db.path)}?immutable=1", uri=True, check_same_thread=False)
+    # Read-only but not immutable: a run may still hold recent rows in the WAL file.
+    conn = sqlite3.connect(f"file:{urllib.parse.quote(db.path)}?mode=ro", uri=True, check_same_thread=False)
     return sqlite_utils.Database(conn)
 
 

@@ -23,17 +23,30 @@ def render_cell(row, value, column, table, database, datasette):
     return Markup(f'<a href="{src}"><img src="{src}" alt="page {page} region" style="max-width:420px"></a>')
 
 
+def parse_region(page: str, bbox: str | None) -> tuple[int, list[float] | None]:
+    """page ≥ 1 and an optional box [x0, top, x1, bottom] with x0 < x1 and top < bottom."""
+    n = int(page)
+    box = json.loads(bbox) if bbox else None
+    if n < 1 or (box is not None and not (isinstance(box, list) and len(box) == 4
+                                          and all(isinstance(v, (int, float)) for v in box)
+                                          and box[0] < box[2] and box[1] < box[3])):
+        raise ValueError("bad page or box")
+    return n, box
+
+
 async def region(request, datasette):
     from pipeline.review import page_region
-    db = datasette.get_database(request.url_vars["database"])
+    try:
+        db = datasette.get_database(request.url_vars["database"])
+    except KeyError:
+        return Response.text("no such database", status=404)
+    try:
+        page, bbox = parse_region(request.args.get("page", "0"), request.args.get("bbox"))
+    except ValueError:
+        return Response.text("bad page or bbox: page=N&bbox=[x0,top,x1,bottom]", status=400)
     rows = await db.execute("select path from documents where id = ?", [request.url_vars["doc"]])
     if not rows.rows:
         return Response.text("no such document", status=404)
-    try:
-        page = int(request.args.get("page", "0"))
-        bbox = json.loads(request.args["bbox"]) if request.args.get("bbox") else None
-    except ValueError:
-        return Response.text("bad page or bbox", status=400)
     image = page_region(rows.rows[0]["path"], page, bbox)
     if image is None:
         return Response.text("the file is not here any more, or it has no such page", status=404)
