@@ -52,8 +52,10 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
     seen = set()
     for k, e in enumerate(data, start=1):
         where = f"{p}: entry {e.get('id') or k}"
-        if e.get("field") not in FIELDS or not e.get("document"):
-            raise CorrectionError(f"{where} needs a document and one of the fields {', '.join(FIELDS)}")
+        if e.get("field") not in FIELDS:
+            raise CorrectionError(f"{where} needs one of the fields {', '.join(FIELDS)}")
+        if not re.fullmatch(r"[0-9a-fA-F]{64}|path-[0-9a-f]{40}", str(e.get("document") or "")):
+            raise CorrectionError(f"{where}: document must be the file's SHA-256 (64 hex digits, in quotes)")
         if e.get("new") is None:
             raise CorrectionError(f"{where} has no new value")
         value = e["new"]
