@@ -164,10 +164,10 @@ def test_hand_edited_entries_are_checked_and_cleaned(tmp_path):
     first, second = load_corrections(path)
     assert first["new"] == "2024-02-15" and first["document"] == "a" * 64 and first["id"]  # a date YAML parsed
     assert second["new"] == "2024-03-15"
-    path.write_text("- document: abc\n  field: issued_date\n  new: 31/02/2024\n", encoding="utf-8")
+    path.write_text("- document: " + "b" * 64 + "\n  field: issued_date\n  new: 31/02/2024\n", encoding="utf-8")
     with pytest.raises(CorrectionError, match="not a date"):
         load_corrections(path)
-    path.write_text("- document: abc\n  field: number\n", encoding="utf-8")
+    path.write_text("- document: " + "b" * 64 + "\n  field: number\n", encoding="utf-8")
     with pytest.raises(CorrectionError, match="no new value"):
         load_corrections(path)
 
@@ -193,3 +193,10 @@ def test_renames_chain():
     fixed, results = apply_corrections(r, entries)
     assert [x["status"] for x in results] == ["applied"] * 3
     assert fixed["groups"][0]["name"] == "Khối E" and fixed["groups"][0]["leader"] == "Sở Tư pháp"
+
+
+def test_a_document_must_be_a_sha256(tmp_path):
+    path = tmp_path / "corrections.yaml"
+    path.write_text("- document: 0000\n  field: number\n  new: 5/QĐ-UBND\n", encoding="utf-8")
+    with pytest.raises(CorrectionError, match="SHA-256"):
+        load_corrections(path)
