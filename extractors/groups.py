@@ -22,18 +22,20 @@ ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
 HEADING = re.compile(
     r"^(?:(?P<ord>" + ORDINAL + r")\s*[.)/]\s*)?(?P<name>(?:CỤM|KHỐI|Cụm|Khối)\b.*)$"
 )
-ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[-–•+*])\s*(?P<text>\S.*)$")
+ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[a-zđ]\)|[-–•+*])\s*(?P<text>\S.*)$")
 ROLE_LINE = re.compile(r"^[-–•+*]?\s*(?P<role>" + ROLE_RE.pattern + r")\s*[:：]\s*(?P<unit>.+)$", re.IGNORECASE)
 COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan|sở|huyện)", re.IGNORECASE)
 REPRESENT_COUNT = re.compile(r"đại diện\s+(?P<n>\d{1,3})\s+đơn vị\s+(?:thuộc|trong|của)\s+(?:Khối|Cụm)", re.IGNORECASE)
 INLINE = re.compile(
-    r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*,?\s+"
+    r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*[,:]?\s+"
     r"(?:(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)(?:\s+thành viên)?\s*,?\s*(?:bao\s+)?(?:gồm)?|"
     r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
 )
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
+ROLE_CLAUSE = re.compile(r"[;.]\s*(?=(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?:khối|cụm|Khối|Cụm)|(?:Khối|Cụm|khối|cụm)\s+(?:trưởng|phó)"
+                         r"|Phó\s+(?:khối|cụm|Khối|Cụm))\b)")
 COLUMN_LEADER = re.compile(r"chủ trì|" + ROLE_RE.pattern, re.IGNORECASE)
 COLUMN_DEPUTY = re.compile(r"phó\s+(?:trưởng\s+)?(?:khối|cụm)|(?:khối|cụm)\s+phó", re.IGNORECASE)
 COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
@@ -145,6 +147,7 @@ class GroupFinder:
         self.warnings: list[str] = []
         self.sentences: list[Line] = []
         self.pending_role: str | None = None  # scanned table: a role read before its unit's name
+        self.open_item: tuple | None = None  # (group, item text) of a list item that may continue
 
     # -- groups ------------------------------------------------------------------------
     def find_group(self, name: str) -> Group | None:
@@ -192,7 +195,19 @@ class GroupFinder:
                 self.current.add_member(name, line)
                 if role:
                     self.current.set_role(role, name)
+                # An item that does not end with ";" or "." may go on on the next line.
+                self.open_item = None if re.search(r"[;.:]$", text) else (self.current, item.group("text"))
                 return
+        if self.open_item and self.open_item[0] is self.current and text[:1].islower() and len(text) < 80:
+            g, first = self.open_item
+            name, role = clean_item(f"{first} {text}")
+            if name and g.members:
+                g.members[-1]["name"] = name  # "… Hội đồng nhân / dân tỉnh;": one item on two lines
+                if role:
+                    g.set_role(role, name)
+            self.open_item = None if re.search(r"[;.:]$", text) else (g, f"{first} {text}")
+            return
+        self.open_item = None
         self.current = None
         if not line.in_table and len(text) > 40:
             self.table_group = None  # body text between tables ends a continued roster
@@ -353,8 +368,10 @@ class GroupFinder:
             starts = [s.end() for s in NAME_START.finditer(name)]
             name = name[starts[-1]:] if starts else name
             stop = NAME_STOP.search(name)
-            tail = LIST_TAIL.search(m.group("list"))
-            items = split_list(m.group("list")[: tail.start()] if tail else m.group("list"))
+            # The list ends where a verb takes over or where the roles are given ("…; Trưởng khối: X").
+            listed = ROLE_CLAUSE.split(m.group("list"))[0]
+            tail = LIST_TAIL.search(listed)
+            items = split_list(listed[: tail.start()] if tail else listed)
             unitlike = [it for it in items if starts_with_head(it[0]) or it[2] or it[0][:1].isupper()]
             if not stop and len(items) >= 2 and len(unitlike) >= 0.8 * len(items):
                 count = int(m.group("n")) if m.group("n") else None
@@ -393,9 +410,13 @@ class GroupFinder:
             unit = None
             if re.match(r"\s*[:：]", after):
                 seg = re.split(r"[;.]|\s+(?=(?:phó\s+)?(?:trưởng|khối|cụm)\b)", after.split(":", 1)[1], flags=re.I)[0]
-                unit = clean_item(seg)[0]
-            else:
-                unit = unit_before(text[: m.start()])
+                # "Phó Trưởng khối: Báo X, Sở Y": several deputies after one colon.
+                parts = [p[0] for p in split_list(seg)] if role == "deputy" and "," in seg else [clean_item(seg)[0]]
+                for unit in parts:
+                    if unit and (starts_with_head(unit) or self.is_member(group, unit)):
+                        group.set_role(role, unit)
+                continue
+            unit = unit_before(text[: m.start()])
             if unit and (starts_with_head(unit) or self.is_member(group, unit)):
                 group.set_role(role, unit)
 

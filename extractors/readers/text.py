@@ -91,6 +91,10 @@ def html_to_text(source: str) -> tuple[str, str | None]:
     return "\n".join(l for l in lines if l), title
 
 
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+COLUMN_GAP = re.compile(r"\s{4,}")
+
+
 def read_text(path: str, doc: Document) -> None:
     with open(path, "rb") as f:
         raw = f.read()
@@ -104,5 +108,26 @@ def read_text(path: str, doc: Document) -> None:
     if legacy:  # a text saved from a .VnTime/VNI document
         text = to_unicode(text, legacy)
         doc.legacy_encoding = legacy
-    for i, line in enumerate(text.splitlines(), start=1):
-        doc.add_paragraph(line, page=None, line=i)
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        # A table copied as text: consecutive "| a | b |" lines (a Markdown-style rule row skipped).
+        if PIPE_ROW.match(lines[i]):
+            start, rows = i, []
+            while i < len(lines) and PIPE_ROW.match(lines[i]):
+                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                    rows.append(cells)
+                i += 1
+            if len(rows) >= 2:
+                width = max(len(r) for r in rows)
+                doc.add_table([r + [""] * (width - len(r)) for r in rows], page=None, line=start + 1)
+            else:
+                for k, line in enumerate(lines[start:i]):
+                    doc.add_paragraph(line, page=None, line=start + k + 1)
+            continue
+        # Text laid out in columns (pdftotext -layout, a header beside the national motto, the
+        # signature beside "Nơi nhận"): each column's piece of the line is read on its own.
+        for part in COLUMN_GAP.split(lines[i].strip()) if COLUMN_GAP.search(lines[i].strip()) else [lines[i]]:
+            doc.add_paragraph(part, page=None, line=i + 1)
+        i += 1
