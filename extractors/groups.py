@@ -31,6 +31,9 @@ INLINE = re.compile(
     r"(?:(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)(?:\s+thành viên)?\s*,?\s*(?:bao\s+)?(?:gồm)?|"
     r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
 )
+REFERRED = re.compile(r"\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
+                      r"(?:trong đó có|trong đó|gồm|bao gồm|là)?\s*:?\s+(?P<list>.+)$")
+MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
@@ -38,6 +41,8 @@ ROLE_CLAUSE = re.compile(r"[;.]\s*(?=(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?
                          r"|Phó\s+(?:khối|cụm|Khối|Cụm))\b)")
 COLUMN_LEADER = re.compile(r"chủ trì|" + ROLE_RE.pattern, re.IGNORECASE)
 COLUMN_DEPUTY = re.compile(r"phó\s+(?:trưởng\s+)?(?:khối|cụm)|(?:khối|cụm)\s+phó", re.IGNORECASE)
+HEAD_LEADER = re.compile(r"^(?:đơn\s*vị\s+)(?:trưởng|chủ\s+trì)\b", re.IGNORECASE)  # "Đơn vị Trưởng"
+HEAD_DEPUTY = re.compile(r"^(?:đơn\s*vị\s+)phó\b", re.IGNORECASE)  # "Đơn vị Phó"
 COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
@@ -260,9 +265,9 @@ class GroupFinder:
                 cols["note"] = j
             elif COLUMN_GROUP.match(c) and "group" not in cols:
                 cols["group"] = j
-            elif COLUMN_DEPUTY.search(c) and not re.search(r"(?i)^(?:đơn vị|tên)", c):
+            elif (COLUMN_DEPUTY.search(c) and not re.search(r"(?i)^(?:đơn vị|tên)", c)) or HEAD_DEPUTY.match(c):
                 cols["deputy"] = j
-            elif COLUMN_LEADER.search(c) and not re.search(r"(?i)thành viên", c):
+            elif (COLUMN_LEADER.search(c) and not re.search(r"(?i)thành viên", c)) or HEAD_LEADER.match(c):
                 cols["leader"] = j  # "Đơn vị chủ trì (Trưởng khối)": a role column, not members
             elif COLUMN_NAME.search(c):
                 cols["name"] = j
@@ -363,6 +368,8 @@ class GroupFinder:
     # -- sentences ---------------------------------------------------------------------
     def handle_roster_sentence(self, sentence: str, line: Line) -> None:
         m = INLINE.search(sentence)
+        if not m:
+            self.handle_referred_roster(sentence, line)
         if m:
             name = m.group("name").strip()
             starts = [s.end() for s in NAME_START.finditer(name)]
@@ -381,6 +388,28 @@ class GroupFinder:
                     if role:
                         g.set_role(role, f"{implied} {it_name}" if implied else it_name)
                 self.current = None
+
+    def handle_referred_roster(self, sentence: str, line: Line) -> None:
+        """"Khối gồm 11 đơn vị, trong đó có A, B, …": the group was named earlier (the headline)."""
+        r = REFERRED.search(sentence)
+        if not r:
+            return
+        name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
+        if not name:
+            return
+        listed = ROLE_CLAUSE.split(r.group("list"))[0]
+        tail = LIST_TAIL.search(listed)
+        items = [it for it in split_list(listed[: tail.start()] if tail else listed)
+                 if not it[0].startswith(("các ", "những "))]  # "… và các trường đại học": not a unit
+        if len(items) >= 2 and sum(1 for it in items if starts_with_head(it[0]) or it[2]) >= 0.8 * len(items):
+            g = self.find_group(name) or self.open_group(display_case(name), None, int(r.group("n")), line)
+            if g.stated_member_count is None:
+                g.stated_member_count = int(r.group("n"))
+            for it_name, role, implied in items:
+                g.add_member(it_name, line, implied)
+                if role:
+                    g.set_role(role, f"{implied} {it_name}" if implied else it_name)
+            self.current = None
 
     def handle_role_sentence(self, sentence: str) -> None:
         if ROLE_RE.search(sentence) or re.search(r"được phân công là đơn vị Trưởng", sentence, re.I):
@@ -485,6 +514,19 @@ def infer_columns(rows: list[list[str | None]]) -> dict | None:
     if any(len(r) > 2 and r[2] and ROLE_RE.search(r[2]) for r in numbered):
         cols["note"] = 2
     return cols
+
+
+def first_group_mention(lines: list[Line], before: Line) -> str | None:
+    """The first "Khối/Cụm thi đua X" a text names before `before` (a news item's headline)."""
+    for line in lines:
+        if line is before:
+            break
+        m = MENTION.search(line.text)
+        if m:
+            name = m.group(0)
+            stop = NAME_STOP.search(name + " ")
+            return (name[: stop.start()] if stop else name).strip(" ,-–")
+    return None
 
 
 def fold_vowels(word: str) -> str:

@@ -87,7 +87,7 @@ def split_and(segment: str) -> list[str]:
     parts = re.split(r"\s+và\s+", segment)
     out = [parts[0]]
     for p in parts[1:]:
-        if starts_with_head(p):
+        if starts_with_head(p) or p.startswith(("các ", "những ")):  # "… và các trường …" ends the list
             out.append(p)
         else:
             out[-1] = out[-1] + " và " + p
@@ -109,19 +109,22 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
             implied = m.group("head")
             implied = implied[:1].upper() + implied[1:].lower()
             piece = m.group("rest")
-        segments = [s for s in re.split(r"\s*,\s*", piece) if s.strip()]
+        # Keep each comma as written: a name with a comma inside ("Sở VH,TT&DL") is joined back as it was.
+        bits = re.split(r"(\s*,\s*)", piece)
+        segments = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
         if not segments:  # a piece of nothing but commas
             continue
-        keyword_mode = implied is None and starts_with_head(_LEAD.sub("", segments[0].strip()))
+        keyword_mode = implied is None and starts_with_head(_LEAD.sub("", segments[0][0]))
         names: list[str] = []
-        for seg in segments:
-            seg = seg.strip()
+        for seg, sep in segments:
             if names and keyword_mode and not starts_with_head(seg) and not _LEAD.match(seg):
-                names[-1] = names[-1] + ", " + seg  # continuation of a name with a comma
+                names[-1] = names[-1] + (sep.strip() + " " if " " in sep else sep.strip()) + seg  # a comma inside a name
             else:
                 names.append(seg)
         for name in names:
             for part in split_and(name):
+                if part.startswith(("các ", "những ")) and items:
+                    continue  # "… và các trường đại học": a kind of unit, not a unit
                 clean, role = clean_item(part)
                 if clean:
                     items.append((clean, role, implied))
