@@ -82,6 +82,7 @@ class Group:
     stated_member_count: int | None = None
     provenance: dict | None = None
     evidence: list[str] = field(default_factory=list)
+    leader_year: int | None = None  # "Cụm trưởng năm 2024": the year a stated leadership is for
 
     def add_member(self, name: str, line: Line, implied: str | None = None) -> None:
         full = f"{implied} {name}" if implied else name
@@ -92,10 +93,14 @@ class Group:
             m["normalized"] = full
         self.members.append(m)
 
-    def set_role(self, role: str, unit: str) -> None:
+    def set_role(self, role: str, unit: str, year: int | None = None) -> None:
         if role == "leader":
-            if self.leader is None:
-                self.leader = unit
+            # The first leader stated wins, unless a later sentence names the leader of a later
+            # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024").
+            if self.leader is None or (year and self.leader_year and year > self.leader_year):
+                self.leader, self.leader_year = unit, year
+            elif self.leader_year is None and year and same_unit(self.leader, unit):
+                self.leader_year = year
         elif not any(same_unit(d, unit) for d in self.deputies):
             self.deputies.append(unit)
 
@@ -437,6 +442,18 @@ class GroupFinder:
             role = role_of(m.group(0))
             after = text[m.end():]
             unit = None
+            nxt = matches[k + 1].start() - m.end() if k + 1 < len(matches) else len(after)
+            # Its year: before the next role word, else the one the roles named together share
+            # ("bầu A làm Cụm trưởng, B làm Cụm phó Cụm thi đua số 1 năm 2025").
+            y = re.search(r"\bnăm\s+((?:19|20)\d{2})\b", after[:nxt]) or \
+                re.search(r"^[^.;]*?\bnăm\s+((?:19|20)\d{2})\b", after)
+            year = int(y.group(1)) if y else None
+            la = re.match(r"\s*(?:thi\s+đua\s+)?(?:năm\s+\d{4}\s+)?là\s+(?P<u>[^,;.]+)", after)
+            if la:  # "đơn vị Trưởng Khối năm 2024 là Sở Tư pháp"
+                unit = clean_item(la.group("u"))[0]
+                if unit and (starts_with_head(unit) or self.is_member(group, unit)):
+                    group.set_role(role, unit, year)
+                continue
             if re.match(r"\s*[:：]", after):
                 seg = re.split(r"[;.]|\s+(?=(?:phó\s+)?(?:trưởng|khối|cụm)\b)", after.split(":", 1)[1], flags=re.I)[0]
                 # "Phó Trưởng khối: Báo X, Sở Y": several deputies after one colon.
@@ -447,7 +464,7 @@ class GroupFinder:
                 continue
             unit = unit_before(text[: m.start()])
             if unit and (starts_with_head(unit) or self.is_member(group, unit)):
-                group.set_role(role, unit)
+                group.set_role(role, unit, year)
 
     def is_member(self, group: Group, unit: str) -> bool:
         return any(same_unit(m.get("normalized") or m["name"], unit) for m in group.members)

@@ -59,7 +59,7 @@ ROLE_SUFFIX = re.compile(
 
 # Verbs that end a name when a list runs into the rest of a sentence.
 _TAIL = re.compile(r"\s+(?:đã|đang|sẽ|cùng nhau|tổ chức hội nghị|tham gia|ký kết|ký giao ước|"
-                   r"thống nhất|được phân công)\b.*$", re.IGNORECASE)
+                   r"(?-i:thống nhất)|được phân công)\b.*$", re.IGNORECASE)  # "huyện Thống Nhất" is a name
 _LEAD = re.compile(r"^(?:và|cùng|gồm|bao gồm|các đơn vị|là)\s*:?\s+", re.IGNORECASE)
 DISTRIBUTIVE = re.compile(r"^(?:các|\d{1,2})\s+(?P<head>sở|ban|hội|huyện|quận)"
                           r"(?:\s*,\s*ngành)?\s*(?:gồm\s*)?:?\s+(?P<rest>.+)$", re.IGNORECASE)
@@ -101,6 +101,8 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
     "và" before the last item, and a shared prefix ("các sở Nội vụ, Tài chính, Tư pháp").
     """
     items: list[tuple[str, str | None, str | None]] = []
+    # "A, B và các huyện: C, D": the shared head starts a list of its own.
+    text = re.sub(r"\s+và\s+(?=(?:các)\s+(?:sở|ban|hội|huyện|quận)\b)", "; ", text, flags=re.IGNORECASE)
     pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
     for piece in pieces:
         implied = None
