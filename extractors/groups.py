@@ -33,6 +33,8 @@ INLINE = re.compile(
 )
 REFERRED = re.compile(r"\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
                       r"(?:trong đó có|trong đó|gồm|bao gồm|là)?\s*:?\s+(?P<list>.+)$")
+LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:hiện\s+)?(?:gồm|có)\s+(?:(?P<n>\d{1,3})\s+)?"
+                        r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
 MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
@@ -218,6 +220,18 @@ class GroupFinder:
             self.open_item = None if re.search(r"[;.:]$", text) else (g, f"{first} {text}")
             return
         self.open_item = None
+        intro = LIST_INTRO.search(text)
+        inline = INLINE.search(text)
+        if intro and not (inline and len(split_list(inline.group("list"))) >= 2):
+            name = intro.group("name")
+            starts = [m.end() for m in NAME_START.finditer(name)]
+            name = name[starts[-1]:] if starts else name
+            g = self.find_group(name) or self.open_group(display_case(name.strip()), None,
+                                                         int(intro.group("n")) if intro.group("n") else None, line)
+            self.current = g  # its members follow: dash items, a list, or a table
+            return
+        if self.current is not None and unit_key(self.current.name) in unit_key(text) and len(text) < 160:
+            return  # a caption naming the group just opened ("Danh sách đơn vị thành viên Cụm …")
         self.current = None
         if not line.in_table and len(text) > 40:
             self.table_group = None  # body text between tables ends a continued roster
@@ -300,7 +314,9 @@ class GroupFinder:
                 return
         cols = self.columns
         group_value = None
-        self.current = self.table_group  # a table continued from the previous page
+        # A table continued from the previous page, or one a sentence just introduced
+        # ("Cụm thi đua số 1 gồm 06 đơn vị, cụ thể như sau:").
+        self.current = self.table_group if self.table_group is not None else self.current
         for r, row in enumerate(rows[start:], start=start):
             line = Line(" | ".join(c or "" for c in row), page, (line0 or 0) + r, True)
             if confidences:  # a scanned table: how sure OCR was of the unit's name, and where the row is

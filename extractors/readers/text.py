@@ -44,10 +44,22 @@ class _TextExtractor(HTMLParser):
         self.in_title = False
         self.h1: list[str] = []
         self.in_h1 = False
+        self.row: list[str] | None = None  # cells of the table row being read
+        self.cell: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIP_TAGS:
             self.skip += 1
+        elif self.skip:
+            return
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("td", "th") and self.row is not None:
+            self.cell = []
+        elif self.cell is not None:
+            self.cell.append(" ")  # a paragraph or line break inside a cell
+        elif tag == "li":
+            self.parts.append("\n- ")  # a list item reads like a dash item of a text
         elif tag == "title":
             self.in_title = True
         elif tag in BLOCK_TAGS:
@@ -58,6 +70,17 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if tag in SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif self.skip:
+            return
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).replace("|", "/").split()))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            if any(self.row):  # a table row becomes a "| a | b |" line, read as a table
+                self.parts.append("\n| " + " | ".join(self.row) + " |\n")
+            self.row, self.cell = None, None
+        elif self.cell is not None:
+            self.cell.append(" ")
         elif tag == "title":
             self.in_title = False
         elif tag in BLOCK_TAGS:
@@ -67,11 +90,13 @@ class _TextExtractor(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br":
-            self.parts.append("\n")
+            (self.cell if self.cell is not None else self.parts).append(" " if self.cell is not None else "\n")
 
     def handle_data(self, data):
         if self.in_title:
             self.title.append(data)
+        elif not self.skip and self.cell is not None:
+            self.cell.append(data)
         elif not self.skip:
             self.parts.append(data)
             if self.in_h1:
