@@ -22,7 +22,10 @@ _HEADS_CASED = [
     "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Hạt", "Đội", "Khu", "Cảnh sát",
 ]
 _HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "BQL", "quận", "huyện", "thị xã",
-                  "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn"]
+                  "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn",
+                  # abbreviations of the blocs of nội chính and the armed forces
+                  "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "TAND", "VKSND", "Viện kiểm sát", "Tòa án nhân dân",
+                  "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "LĐLĐ", "HĐND", "Ủy ban MTTQ"]
 _NOT_HEADS = re.compile(r"^((?i:xã hội)|Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
                         r"Đoàn kết|Đội ngũ|Khu vực)\b")
 
