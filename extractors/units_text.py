@@ -25,7 +25,7 @@ _HEADS_ANYCASE = ["UBND", "UBMTTQ", "MTTQ", "BQL", "quận", "huyện", "thị x
                   "thành phố", "TP.", "TX.", "xã", "phường", "thị trấn",
                   # abbreviations of the blocs of nội chính and the armed forces
                   "Bộ CHQS", "BCHQS", "BĐBP", "BCH BĐBP", "TAND", "VKSND", "Viện kiểm sát", "Tòa án nhân dân",
-                  "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "LĐLĐ", "HĐND", "Ủy ban MTTQ"]
+                  "Cục Thuế", "Cục Hải quan", "Cục Thống kê", "LĐLĐ", "Ủy ban MTTQ"]
 _NOT_HEADS = re.compile(r"^((?i:xã hội)|Hội đồng(?! Liên minh)|Hội nghị|Hội trường|Hội thi|Ban hành|Ban chấp hành|"
                         r"Đoàn kết|Đội ngũ|Khu vực)\b")
 
