@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractors.document import Document, Line
 from extractors.units_text import (ROLE_RE, clean_item, role_of, same_unit,
-                                   split_list, starts_with_head)
+                                   split_and, split_list, starts_with_head)
 from pipeline.normalize import unit_key
 
 ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
@@ -210,7 +210,8 @@ class GroupFinder:
                 # An item that does not end with ";" or "." may go on on the next line.
                 self.open_item = None if re.search(r"[;.:]$", text) else (self.current, item.group("text"))
                 return
-        if self.open_item and self.open_item[0] is self.current and text[:1].islower() and len(text) < 80:
+        if (self.open_item and self.open_item[0] is self.current and len(text) < 80 and not parse_heading(text)
+                and (text[:1].islower() or (len(text) < 40 and re.search(r"[;.]$", text)))):
             g, first = self.open_item
             name, role = clean_item(f"{first} {text}")
             if name and g.members:
@@ -442,6 +443,14 @@ class GroupFinder:
         for g in self.groups:
             if unit_key(g.name) and unit_key(g.name) in unit_key(sentence):
                 return g
+        # "- Khối kinh tế - kỹ thuật: Phân công …": a label naming a group in short.
+        label = re.match(r"^[-–•+*]?\s*(?P<g>(?:Khối|Cụm)\s[^:]{2,120}):", sentence.strip())
+        if label:
+            short = group_words(label.group("g"))
+            hits = [g for g in self.groups if short and (group_words(g.name).endswith(short) or
+                                                         short.endswith(group_words(g.name)))]
+            if len(hits) == 1:
+                return hits[0]
         return None
 
     def assign_roles(self, text: str, group: Group) -> None:
@@ -479,8 +488,10 @@ class GroupFinder:
                         group.set_role(role, unit)
                 continue
             unit = unit_before(text[: m.start()])
-            if unit and (starts_with_head(unit) or self.is_member(group, unit)):
-                group.set_role(role, unit, year)
+            # "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối": two deputies.
+            for unit in (split_and(unit) if unit and role == "deputy" else [unit]):
+                if unit and (starts_with_head(unit) or self.is_member(group, unit)):
+                    group.set_role(role, unit, year)
 
     def is_member(self, group: Group, unit: str) -> bool:
         return any(same_unit(m.get("normalized") or m["name"], unit) for m in group.members)
@@ -547,6 +558,12 @@ def infer_columns(rows: list[list[str | None]]) -> dict | None:
     if any(len(r) > 2 and r[2] and ROLE_RE.search(r[2]) for r in numbered):
         cols["note"] = 2
     return cols
+
+
+def group_words(name: str) -> str:
+    """A group's name without the words that vary between its spellings ("thi đua", "các cơ quan")."""
+    key = unit_key(re.sub(r"(?i)\b(?:thi đua|các cơ quan|các sở, ban, ngành|các)\b", " ", name), drop_province=False)
+    return re.sub(r"^(?:khoi|cum)\s+", "", key)
 
 
 def first_group_mention(lines: list[Line], before: Line) -> str | None:
