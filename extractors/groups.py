@@ -70,7 +70,8 @@ POST_TITLE = re.compile(
     r"Chủ tịch|Bí thư|Thủ trưởng|Tổng Giám đốc|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
     r"Tổng biên tập|Trưởng)\s+")
 ASSIGN_TAIL = re.compile(
-    r"\s*(?:được\s+)?(?:phân công|bầu|giao|chọn|cử)?\s*(?:là|làm)\s*(?:đơn vị\s*)?$", re.IGNORECASE)
+    r"\s*(?:được\s+(?:[^\s,;.]+\s+){0,5}?)?(?:phân công|bầu|giao|chọn|cử|giới thiệu|suy tôn|tín nhiệm)?\s*"
+    r"(?:là|làm)\s*(?:đơn vị\s*)?$", re.IGNORECASE)  # "X được hội nghị thống nhất giới thiệu làm"
 
 
 @dataclass
@@ -471,7 +472,8 @@ class GroupFinder:
             # Its year: before the next role word, else the one the roles named together share
             # ("bầu A làm Cụm trưởng, B làm Cụm phó Cụm thi đua số 1 năm 2025").
             y = re.search(r"\bnăm\s+((?:19|20)\d{2})\b", after[:nxt]) or \
-                re.search(r"^[^.;]*?\bnăm\s+((?:19|20)\d{2})\b", after)
+                re.search(r"^[^.;]*?\bnăm\s+((?:19|20)\d{2})\b", after) or \
+                re.search(r"(?i)\bnăm\s+((?:19|20)\d{2})\b(?=[^.;]*$)", text[: m.start()])  # "Năm 2024, … do X làm Trưởng Khối"
             year = int(y.group(1)) if y else None
             la = re.match(r"\s*(?:thi\s+đua\s+)?(?:năm\s+\d{4}\s+)?là\s+(?P<u>[^,;.]+)", after)
             if la:  # "đơn vị Trưởng Khối năm 2024 là Sở Tư pháp"

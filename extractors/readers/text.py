@@ -109,13 +109,21 @@ def html_to_text(source: str) -> tuple[str, str | None]:
     parser.close()
     text = "".join(parser.parts)
     lines = [" ".join(l.split()) for l in text.split("\n")]
+    # A portal's lists of other articles close the article: what follows is not part of it.
+    end = next((i for i, l in enumerate(lines) if RELATED.match(l)), None)
+    lines = lines[:end] if end is not None and end > 3 else lines
     # The article's own headline (<h1>) beats <title>, which usually carries the site name.
     title = " ".join("".join(parser.h1).split()) or None
     if title is None:
-        title = re.split(r"\s+[-|–]\s+(?=[^-|–]*$)", " ".join("".join(parser.title).split()))[0] or None
+        full = " ".join("".join(parser.title).split())
+        # "Headline | Site - name" or "Headline - Site": the site's name follows the separator.
+        title = (re.split(r"\s+\|\s+", full)[0] if " | " in full
+                 else re.split(r"\s+[-–]\s+(?=[^-–]*$)", full)[0]) or None
     return "\n".join(l for l in lines if l), title
 
 
+RELATED = re.compile(r"^(?:Tin|Bài viết|Bài|Các tin)\s+(?:cùng chuyên mục|liên quan|khác|mới|mới nhất|đọc nhiều|đã đưa)\b.{0,20}$",
+                     re.IGNORECASE)
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 COLUMN_GAP = re.compile(r"\s{4,}")
 
