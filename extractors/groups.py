@@ -45,7 +45,8 @@ COLUMN_LEADER = re.compile(r"chủ trì|" + ROLE_RE.pattern, re.IGNORECASE)
 COLUMN_DEPUTY = re.compile(r"phó\s+(?:trưởng\s+)?(?:khối|cụm)|(?:khối|cụm)\s+phó", re.IGNORECASE)
 HEAD_LEADER = re.compile(r"^(?:đơn\s*vị\s+)(?:trưởng|chủ\s+trì)\b", re.IGNORECASE)  # "Đơn vị Trưởng"
 HEAD_DEPUTY = re.compile(r"^(?:đơn\s*vị\s+)phó\b", re.IGNORECASE)  # "Đơn vị Phó"
-COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan", re.IGNORECASE)
+COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan|^(?:các\s+)?(?:đơn\s*vị|cơ quan)\s+thành\s+viên|^thành\s+viên",
+                         re.IGNORECASE)
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
 COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
 COLUMN_STT = re.compile(r"^(?:stt|tt|số\s*tt)$", re.IGNORECASE)
@@ -385,7 +386,12 @@ class GroupFinder:
                 units.append(l)
         out: list[str] = []
         for u in units:
-            out.extend(p.strip() for p in u.split(";") if p.strip()) if ";" in u else out.append(u)
+            if ";" in u:
+                out.extend(p.strip() for p in u.split(";") if p.strip())
+            elif ("," in u or " và " in u) and sum(starts_with_head(n) for n, _, _ in split_list(u)) >= 2:
+                out.extend(n for n, _, _ in split_list(u.rstrip(".")))  # "A, B, C và D." in one cell
+            else:
+                out.append(u)
         return out
 
     # -- sentences ---------------------------------------------------------------------
