@@ -28,7 +28,8 @@ COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+(?:đơn v�
 REPRESENT_COUNT = re.compile(r"đại diện\s+(?P<n>\d{1,3})\s+đơn vị\s+(?:thuộc|trong|của)\s+(?:Khối|Cụm)", re.IGNORECASE)
 INLINE = re.compile(
     r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*[,:]?\s+"
-    r"(?:(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)(?:\s+thành viên)?\s*,?\s*(?:bao\s+)?(?:gồm)?|"
+    r"(?:(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:cơ quan,?\s*đơn vị|đơn vị|thành viên|cơ quan)(?:\s+thành viên)?\s*,?\s*"
+    r"(?:trong đó có|trong đó|bao\s+gồm|gồm)?|"
     r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
 )
 REFERRED = re.compile(r"\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
@@ -69,7 +70,7 @@ def ocr_noise(text: str) -> bool:
 POST_TITLE = re.compile(
     r"^(?:đồng chí\s+)?(?:Phó\s+)?(?:Giám đốc|Chánh|"
     r"Chủ tịch|Bí thư|Thủ trưởng|Tổng Giám đốc|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
-    r"Tổng biên tập|Trưởng)\s+")
+    r"(?i:Tổng biên tập|Phó tổng biên tập)|Trưởng)\s+")
 ASSIGN_TAIL = re.compile(
     r"\s*(?:được\s+(?:[^\s,;.]+\s+){0,5}?)?(?:phân công|bầu|giao|chọn|cử|giới thiệu|suy tôn|tín nhiệm)?\s*"
     r"(?:là|làm)\s*(?:đơn vị\s*)?$", re.IGNORECASE)  # "X được hội nghị thống nhất giới thiệu làm"
@@ -596,13 +597,16 @@ def unit_before(text: str) -> str | None:
     """The unit named just before a role word: 'X được phân công là đơn vị ' → X."""
     t = text.rstrip()
     t = re.sub(r"\s*[(\-–—]\s*$", "", t)
+    t = re.sub(r"\s*[,\-–—]\s*(?:là\s+)?đơn vị\s*$", ",", t)  # "Giám đốc Sở Y, đơn vị Khối trưởng"
     t = ASSIGN_TAIL.sub("", t).rstrip()
     if t.endswith(","):
         # "đồng chí A – Trưởng Ban Dân tộc tỉnh, Khối trưởng": the unit is the person's post.
         clause = re.split(r"[;:.]\s|,\s", t[:-1])[-1]
         clause = re.split(r"\s[-–—]\s?|[-–—]\s", clause)[-1].strip()
         post = POST_TITLE.match(clause)
-        return clause[post.end():].strip() if post and starts_with_head(clause[post.end():]) else None
+        if post and starts_with_head(clause[post.end():]):
+            return clause[post.end():].strip()
+        return clause if starts_with_head(clause) else None
     clause = re.split(r"[;:.]\s|\.$", t)[-1]
     parts = re.split(r",\s", clause)
     # Walk back over commas while the part is a continuation of a name ("Sở Văn hóa, Thể thao …").
@@ -622,7 +626,7 @@ def unit_before(text: str) -> str | None:
 
 def split_sentences(text: str) -> list[str]:
     # Split at ". " before a capital letter, not after abbreviations such as "TP." or "Tp.".
-    parts = re.split(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    parts = re.split(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])", text)
     return [p.strip() for p in parts if p.strip()]
 
 

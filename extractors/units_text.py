@@ -130,7 +130,7 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
             for part in split_and(name):
                 if part.startswith(("các ", "những ")) and items:
                     continue  # "… và các trường đại học": a kind of unit, not a unit
-                clean, role = clean_item(part)
+                clean, role = clean_item(part.rstrip("… ").rstrip("."))
                 if clean:
                     items.append((clean, role, implied))
     return items

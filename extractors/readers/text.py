@@ -145,6 +145,17 @@ def read_text(path: str, doc: Document) -> None:
     i = 0
     while i < len(lines):
         # A table copied as text: consecutive "| a | b |" lines (a Markdown-style rule row skipped).
+        tabbed = len([c for c in lines[i].split("\t") if c.strip()]) >= 3
+        if tabbed and i + 1 < len(lines) and lines[i + 1].count("\t") >= 2:
+            # A table pasted as tab-separated text (three columns or more: "key<TAB>value" lines
+            # of a portal's metadata block stay text).
+            start, rows = i, []
+            while i < len(lines) and lines[i].count("\t") >= 1:
+                rows.append([c.strip() for c in lines[i].split("\t")])
+                i += 1
+            width = max(len(r) for r in rows)
+            doc.add_table([r + [""] * (width - len(r)) for r in rows], page=None, line=start + 1)
+            continue
         if PIPE_ROW.match(lines[i]):
             start, rows = i, []
             while i < len(lines) and PIPE_ROW.match(lines[i]):
