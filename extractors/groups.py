@@ -400,24 +400,15 @@ class GroupFinder:
         m = INLINE.search(sentence)
         if not m:
             self.handle_referred_roster(sentence, line)
-        if m:
-            name = m.group("name").strip()
-            starts = [s.end() for s in NAME_START.finditer(name)]
-            name = name[starts[-1]:] if starts else name
-            stop = NAME_STOP.search(name)
-            # The list ends where a verb takes over or where the roles are given ("…; Trưởng khối: X").
-            listed = ROLE_CLAUSE.split(m.group("list"))[0]
-            tail = LIST_TAIL.search(listed)
-            items = split_list(listed[: tail.start()] if tail else listed)
-            unitlike = [it for it in items if starts_with_head(it[0]) or it[2] or it[0][:1].isupper()]
-            if not stop and len(items) >= 2 and len(unitlike) >= 0.8 * len(items):
-                count = int(m.group("n")) if m.group("n") else None
-                g = self.open_group(display_case(name), None, count, line)
-                for it_name, role, implied in items:
-                    g.add_member(it_name, line, implied)
-                    if role:
-                        g.set_role(role, f"{implied} {it_name}" if implied else it_name)
-                self.current = None
+            return
+        name = m.group("name").strip()
+        starts = [s.end() for s in NAME_START.finditer(name)]
+        name = name[starts[-1]:] if starts else name
+        items = listed_items(m.group("list"))
+        unitlike = [it for it in items if starts_with_head(it[0]) or it[2] or it[0][:1].isupper()]
+        if not NAME_STOP.search(name) and len(items) >= 2 and len(unitlike) >= 0.8 * len(items):
+            count = int(m.group("n")) if m.group("n") else None
+            self.add_items(self.open_group(display_case(name), None, count, line), items, line)
 
     def handle_referred_roster(self, sentence: str, line: Line) -> None:
         """"Khối gồm 11 đơn vị, trong đó có A, B, …": the group was named earlier (the headline)."""
@@ -427,19 +418,19 @@ class GroupFinder:
         name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
         if not name:
             return
-        listed = ROLE_CLAUSE.split(r.group("list"))[0]
-        tail = LIST_TAIL.search(listed)
-        items = [it for it in split_list(listed[: tail.start()] if tail else listed)
-                 if not it[0].startswith(("các ", "những "))]  # "… và các trường đại học": not a unit
+        items = listed_items(r.group("list"))
         if len(items) >= 2 and sum(1 for it in items if starts_with_head(it[0]) or it[2]) >= 0.8 * len(items):
             g = self.find_group(name) or self.open_group(display_case(name), None, int(r.group("n")), line)
             if g.stated_member_count is None:
                 g.stated_member_count = int(r.group("n"))
-            for it_name, role, implied in items:
-                g.add_member(it_name, line, implied)
-                if role:
-                    g.set_role(role, f"{implied} {it_name}" if implied else it_name)
-            self.current = None
+            self.add_items(g, items, line)
+
+    def add_items(self, g: Group, items: list[tuple[str, str | None, str | None]], line: Line) -> None:
+        for it_name, role, implied in items:
+            g.add_member(it_name, line, implied)
+            if role:
+                g.set_role(role, f"{implied} {it_name}" if implied else it_name)
+        self.current = None
 
     def handle_role_sentence(self, sentence: str) -> None:
         if ROLE_RE.search(sentence) or re.search(r"được phân công là đơn vị Trưởng", sentence, re.I):
@@ -567,6 +558,15 @@ def infer_columns(rows: list[list[str | None]]) -> dict | None:
     if any(len(r) > 2 and r[2] and ROLE_RE.search(r[2]) for r in numbered):
         cols["note"] = 2
     return cols
+
+
+def listed_items(text: str) -> list[tuple[str, str | None, str | None]]:
+    """The units of an inline list, up to where a verb takes over or the roles are given
+    ("…; Trưởng khối: X"); "… và các trường đại học" (a kind of unit) is not one."""
+    listed = ROLE_CLAUSE.split(text)[0]
+    tail = LIST_TAIL.search(listed)
+    return [it for it in split_list(listed[: tail.start()] if tail else listed)
+            if not it[0].startswith(("các ", "những "))]
 
 
 def group_words(name: str) -> str:
