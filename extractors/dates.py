@@ -11,7 +11,7 @@ NUMERIC = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,
 # "Chiều 29/3", "Sáng 22/2", "Ngày 24-2", "ngày 13/01": day and month only.
 DAY_MONTH = re.compile(r"(?P<lead>(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm)\s+(?:nay\s+)?(?:\([^)]*\)\s*)?)"
                        r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?![\d/-])")
-STAMP = re.compile(r"^(?:Đã đăng vào\s+|(?:Ngày\s+)?[Đđ]ăng(?:\s+ngày|\s+lúc)?:?\s*|(?:Ngày\s+)?[Cc]ập nhật(?:\s+lúc)?:?\s*)?(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"
+STAMP = re.compile(r"^(?:\([A-ZĐ]{2,8}\)\s*[-–]\s*)?(?:Đã đăng vào\s+|(?:Ngày\s+)?[Đđ]ăng(?:\s+ngày|\s+lúc)?:?\s*|(?:Ngày\s+)?[Cc]ập nhật(?:\s+lúc)?:?\s*)?(?:(?:Thứ\s+\w+|Chủ\s+nhật)\s*,\s*)?"
                    r"(?:\d{1,2}:\d{2},?\s*)?"
                    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?:\s*[|,-]?\s*(?:lúc\s*)?\d{1,2}:\d{2})?", re.IGNORECASE)
 CITED = re.compile(r"(?:số|Số)\s*\d+[\w/.\-Đđ]*\s*$|\d+/[\w.\-Đđ]+\s*$")

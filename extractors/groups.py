@@ -32,8 +32,10 @@ INLINE = re.compile(
     r"(?:trong đó có|trong đó|bao\s+gồm|gồm)?|"
     r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
 )
-REFERRED = re.compile(r"\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
-                      r"(?:trong đó có|trong đó|gồm|bao gồm|là)?\s*:?\s+(?P<list>.+)$")
+REFERRED = re.compile(r"(?:\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
+                      r"(?:trong đó có|trong đó|gồm|bao gồm|là)?|"
+                      r"^(?:Các|Những)\s+(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+(?:thành viên\s+)?(?:của\s+(?:Khối|Cụm)\s+|"
+                      r"trong\s+(?:Khối|Cụm)\s+)?(?:gồm|là)\s*)\s*:?\s+(?P<list>.+)$")
 LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:hiện\s+)?(?:gồm|có)\s+(?:(?P<n>\d{1,3})\s+)?"
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
 MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
@@ -420,9 +422,10 @@ class GroupFinder:
             return
         items = listed_items(r.group("list"))
         if len(items) >= 2 and sum(1 for it in items if starts_with_head(it[0]) or it[2]) >= 0.8 * len(items):
-            g = self.find_group(name) or self.open_group(display_case(name), None, int(r.group("n")), line)
-            if g.stated_member_count is None:
-                g.stated_member_count = int(r.group("n"))
+            n = int(r.group("n")) if r.group("n") else None
+            g = self.find_group(name) or self.open_group(display_case(name), None, n, line)
+            if g.stated_member_count is None and n is not None:
+                g.stated_member_count = n
             self.add_items(g, items, line)
 
     def add_items(self, g: Group, items: list[tuple[str, str | None, str | None]], line: Line) -> None:
@@ -432,11 +435,21 @@ class GroupFinder:
                 g.set_role(role, f"{implied} {it_name}" if implied else it_name)
         self.current = None
 
-    def handle_role_sentence(self, sentence: str) -> None:
+    def handle_role_sentence(self, sentence: str, line: Line | None = None) -> None:
         if ROLE_RE.search(sentence) or re.search(r"được phân công là đơn vị Trưởng", sentence, re.I):
-            target = self.group_in(sentence) or self.last
+            target = self.group_in(sentence) or self.group_before(line) or self.last
             if target is not None:
                 self.assign_roles(sentence, target)
+
+    def group_before(self, line: Line | None) -> Group | None:
+        """The group whose roster comes last before `line`: a role sentence after a news
+        item's second roster is about that one, not the first."""
+        if line is None or line.line is None:
+            return None
+        where = lambda p: ((p or {}).get("page") or 0, (p or {}).get("line") or 0)
+        here = (line.page or 0, line.line)
+        before = [g for g in self.groups if where(g.provenance) <= here]
+        return max(before, key=lambda g: where(g.provenance)) if before else None
 
     def group_in(self, sentence: str) -> Group | None:
         for g in self.groups:
@@ -487,7 +500,9 @@ class GroupFinder:
                     if unit and (starts_with_head(unit) or self.is_member(group, unit)):
                         group.set_role(role, unit)
                 continue
-            unit = unit_before(text[: m.start()])
+            # The unit is named after the previous role ("A làm Trưởng khối và B làm Phó Trưởng khối").
+            before = text[(matches[k - 1].end() if k else 0): m.start()]
+            unit = unit_before(re.sub(r"^\s*(?:,|và|;)\s*", "", before) if k else before)
             # "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối": two deputies.
             for unit in (split_and(unit) if unit and role == "deputy" else [unit]):
                 if unit and (starts_with_head(unit) or self.is_member(group, unit)):
@@ -511,7 +526,7 @@ class GroupFinder:
             self.handle_roster_sentence(sentence, line)
         # Roles second: a role sentence may come before the roster it refers to.
         for sentence, line in sentences:
-            self.handle_role_sentence(sentence)
+            self.handle_role_sentence(sentence, line)
         return self.finish()
 
     def drop_truncated_item(self) -> None:

@@ -272,7 +272,9 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
     issuer = find_issuer(lines, stop + 1) if (number or symbol or title_at is not None) else None
     subject = find_subject(lines, title_at, doc_type)
     if doc_type == "tin_bai":
-        subject = title_hint or (lines[0].text.strip() if lines else None)
+        # The headline: the page's title, else the first line that is not a breadcrumb.
+        heads = [l.text.strip() for l in lines[:5] if not re.search(r"\s(?:>|»|›)\s", l.text)]
+        subject = title_hint or (heads[0] if heads else (lines[0].text.strip() if lines else None))
         issued = published
         place = None
     date_line = date_evidence.pop("line", None)

@@ -64,7 +64,7 @@ ROLE_SUFFIX = re.compile(
 _TAIL = re.compile(r"\s+(?:đã|đang|sẽ|cùng nhau|tổ chức hội nghị|tham gia|ký kết|ký giao ước|"
                    r"(?-i:thống nhất)|được phân công)\b.*$", re.IGNORECASE)  # "huyện Thống Nhất" is a name
 _LEAD = re.compile(r"^(?:và|cùng|gồm|bao gồm|các đơn vị|là)\s*:?\s+", re.IGNORECASE)
-DISTRIBUTIVE = re.compile(r"^(?:các|\d{1,2})\s+(?P<head>sở|ban|hội|huyện|quận)"
+DISTRIBUTIVE = re.compile(r"^(?P<ubnd>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|\d{1,2})\s+(?P<head>sở|ban|hội|huyện|quận)"
                           r"(?:\s*,\s*ngành)?\s*(?:gồm\s*)?:?\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
@@ -105,7 +105,8 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
     """
     items: list[tuple[str, str | None, str | None]] = []
     # "A, B và các huyện: C, D": the shared head starts a list of its own.
-    text = re.sub(r"\s+và\s+(?=(?:các)\s+(?:sở|ban|hội|huyện|quận)\b)", "; ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+và\s+(?=(?:(?:UBND|Ủy ban nhân dân)\s+)?(?:các)\s+(?:sở|ban|hội|huyện|quận)\b)", "; ", text,
+                  flags=re.IGNORECASE)
     pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
     for piece in pieces:
         implied = None
@@ -113,6 +114,8 @@ def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
         if m and not starts_with_head(m.group("rest")):
             implied = m.group("head")
             implied = implied[:1].upper() + implied[1:].lower()
+            if m.group("ubnd"):  # "UBND các huyện A, B": each is "UBND huyện A"
+                implied = f"{m.group('ubnd').strip()} {implied.lower()}"
             piece = m.group("rest")
         # Keep each comma as written: a name with a comma inside ("Sở VH,TT&DL") is joined back as it was.
         bits = re.split(r"(\s*,\s*)", piece)
