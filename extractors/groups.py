@@ -38,6 +38,7 @@ REFERRED = re.compile(r"(?:\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s
                       r"trong\s+(?:Khối|Cụm)\s+)?(?:gồm|là)\s*)\s*:?\s+(?P<list>.+)$")
 LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:hiện\s+)?(?:gồm|có)\s+(?:(?P<n>\d{1,3})\s+)?"
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
+AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
 MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
@@ -90,6 +91,7 @@ class Group:
     provenance: dict | None = None
     evidence: list[str] = field(default_factory=list)
     leader_year: int | None = None  # "Cụm trưởng năm 2024": the year a stated leadership is for
+    deputy_years: list = field(default_factory=list)
 
     def add_member(self, name: str, line: Line, implied: str | None = None) -> None:
         full = f"{implied} {name}" if implied else name
@@ -106,10 +108,16 @@ class Group:
             # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024").
             if self.leader is None or (year and self.leader_year and year > self.leader_year):
                 self.leader, self.leader_year = unit, year
+                if year:  # deputies stated for an earlier year go with that year's leader
+                    keep = [(d, y) for d, y in zip(self.deputies, self.deputy_years) if not (y and y < year)]
+                    self.deputies, self.deputy_years = [d for d, _ in keep], [y for _, y in keep]
             elif self.leader_year is None and year and same_unit(self.leader, unit):
                 self.leader_year = year
         elif not any(same_unit(d, unit) for d in self.deputies):
+            if year and self.leader_year and year < self.leader_year:
+                return  # the deputy of an earlier year ("Năm 2023, … Khối phó là X")
             self.deputies.append(unit)
+            self.deputy_years.append(year)
 
 
 def display_case(name: str) -> str:
@@ -488,7 +496,7 @@ class GroupFinder:
             year = int(y.group(1)) if y else None
             la = re.match(r"\s*(?:thi\s+đua\s+)?(?:năm\s+\d{4}\s+)?là\s+(?P<u>[^,;.]+)", after)
             if la:  # "đơn vị Trưởng Khối năm 2024 là Sở Tư pháp"
-                unit = clean_item(la.group("u"))[0]
+                unit = clean_item(re.split(AFTER_NAME, la.group("u"))[0])[0]
                 if unit and (starts_with_head(unit) or self.is_member(group, unit)):
                     group.set_role(role, unit, year)
                 continue
