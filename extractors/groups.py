@@ -38,6 +38,7 @@ REFERRED = re.compile(r"(?:\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s
                       r"trong\s+(?:Khối|Cụm)\s+)?(?:gồm|là)\s*)\s*:?\s+(?P<list>.+)$")
 LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:hiện\s+)?(?:gồm|có)\s+(?:(?P<n>\d{1,3})\s+)?"
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
+NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện toàn|về việc|quyết định|nhiệm vụ|cam kết|phối hợp|đề nghị|bàn giao|với)\b")
 AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
 MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
@@ -144,6 +145,8 @@ def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
     if c:
         count = int(c.group("n"))
     name = re.sub(r"\s*\((?:gồm|có)?\s*\d{1,3}\s+[^)]*\)\s*", " ", name)
+    # "Cụm thi đua số 1, gồm 04 đơn vị:" / "Cụm thi đua số 3, gồm:": the count is not part of the name.
+    name = re.sub(r"\s*[,–-]?\s*(?:gồm|có|bao gồm)(?:\s+\d{1,3}\s+(?:đơn vị|thành viên|cơ quan)[^:]*)?\s*:?\s*$", "", name)
     name = re.sub(r"\s*[:.;]\s*$", "", name).strip()
     # A trailing role assignment ("Khối X: Trưởng khối: A") is not part of the name.
     name = re.split(r"\s*:\s*", name)[0].strip()
@@ -511,6 +514,8 @@ class GroupFinder:
             # The unit is named after the previous role ("A làm Trưởng khối và B làm Phó Trưởng khối").
             before = text[(matches[k - 1].end() if k else 0): m.start()]
             unit = unit_before(re.sub(r"^\s*(?:,|và|;)\s*", "", before) if k else before)
+            if unit and NOT_A_UNIT.search(unit):
+                continue  # "Về việc phân chia Cụm … thành phố và phân công Cụm trưởng": a subject, not a unit
             # "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối": two deputies.
             for unit in (split_and(unit) if unit and role == "deputy" else [unit]):
                 if unit and (starts_with_head(unit) or self.is_member(group, unit)):
@@ -529,7 +534,7 @@ class GroupFinder:
                     if part.strip():
                         self.handle_line(Line(part.strip(), b.page, b.line, confidence=b.confidence, words=b.words,
                                               bbox=b.bbox))
-        sentences = [(s, line) for line in self.sentences for s in split_sentences(line.text)]
+        sentences = [(s, line) for line in joined_lines(self.sentences) for s in split_sentences(line.text)]
         for sentence, line in sentences:
             self.handle_roster_sentence(sentence, line)
         # Roles second: a role sentence may come before the roster it refers to.
@@ -583,6 +588,22 @@ def infer_columns(rows: list[list[str | None]]) -> dict | None:
     return cols
 
 
+def joined_lines(lines: list[Line]) -> list[Line]:
+    """Body lines a PDF wrapped, joined back into their sentences (a line that goes on in lower
+    case after one that does not end a sentence), so a role and its group are read together."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.page == line.page and not re.search(r"[.;:!?]$", prev.text.strip())
+                and not line.in_table and not prev.in_table
+                and (line.text[:1].islower() or (len(prev.text) >= 50 and not re.match(r"^(?:\d{1,3}[.)]|[-–•+*]|Điều\s)", line.text)))):
+            out[-1] = Line(f"{prev.text.rstrip()} {line.text.strip()}", prev.page, prev.line, prev.in_table,
+                           prev.confidence, prev.words, prev.second_pass, prev.bbox)
+        else:
+            out.append(line)
+    return out
+
+
 def listed_items(text: str) -> list[tuple[str, str | None, str | None]]:
     """The units of an inline list, up to where a verb takes over or the roles are given
     ("…; Trưởng khối: X"); "… và các trường đại học" (a kind of unit) is not one."""
@@ -624,13 +645,13 @@ def unit_before(text: str) -> str | None:
     t = ASSIGN_TAIL.sub("", t).rstrip()
     if t.endswith(","):
         # "đồng chí A – Trưởng Ban Dân tộc tỉnh, Khối trưởng": the unit is the person's post.
-        clause = re.split(r"[;:.]\s|,\s", t[:-1])[-1]
+        clause = re.split(r"(?<!\bTP)(?<!\bTX)(?<!\bTT)(?<!\bTp)[;:.]\s|,\s", t[:-1])[-1]
         clause = re.split(r"\s[-–—]\s?|[-–—]\s", clause)[-1].strip()
         post = POST_TITLE.match(clause)
         if post and starts_with_head(clause[post.end():]):
             return clause[post.end():].strip()
         return clause if starts_with_head(clause) else None
-    clause = re.split(r"[;:.]\s|\.$", t)[-1]
+    clause = re.split(r"(?<!\bTP)(?<!\bTX)(?<!\bTT)(?<!\bTp)[;:.]\s|\.$", t)[-1]
     parts = re.split(r",\s", clause)
     # Walk back over commas while the part is a continuation of a name ("Sở Văn hóa, Thể thao …").
     name = parts[-1]
@@ -649,7 +670,7 @@ def unit_before(text: str) -> str | None:
 
 def split_sentences(text: str) -> list[str]:
     # Split at ". " before a capital letter, not after abbreviations such as "TP." or "Tp.".
-    parts = re.split(r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])", text)
+    parts = re.split(r"(?<!\bTP\.)(?<!\bTp\.)(?<!\bTX\.)(?<!\bTT\.)(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ])", text)
     return [p.strip() for p in parts if p.strip()]
 
 
