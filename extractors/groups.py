@@ -145,11 +145,13 @@ def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
     if c:
         count = int(c.group("n"))
     name = re.sub(r"\s*\((?:gồm|có)?\s*\d{1,3}\s+[^)]*\)\s*", " ", name)
+    name = re.sub(r"\s*\((?:trước đây|nay|trước là|tên cũ)[^)]*\)", "", name)  # "(trước đây là Khối …)"
     # "Cụm thi đua số 1, gồm 04 đơn vị:" / "Cụm thi đua số 3, gồm:": the count is not part of the name.
     name = re.sub(r"\s*[,–-]?\s*(?:gồm|có|bao gồm)(?:\s+\d{1,3}\s+(?:đơn vị|thành viên|cơ quan)[^:]*)?\s*:?\s*$", "", name)
     name = re.sub(r"\s*[:.;]\s*$", "", name).strip()
     # A trailing role assignment ("Khối X: Trưởng khối: A") is not part of the name.
     name = re.split(r"\s*:\s*", name)[0].strip()
+    name = re.sub(r"\s*[,–-]?\s*(?:gồm|có|bao gồm)(?:\s+\d{1,3}\s+(?:đơn vị|thành viên|cơ quan).*)?$", "", name).strip()
     return display_case(name), ordinal, count
 
 
@@ -176,6 +178,8 @@ class GroupFinder:
         self.sentences: list[Line] = []
         self.pending_role: str | None = None  # scanned table: a role read before its unit's name
         self.open_item: tuple | None = None  # (group, item text) of a list item that may continue
+        self.inline_list: tuple | None = None  # (group, list so far, first line) of a heading's inline list
+        self.open_heading: Line | None = None  # a heading line that stops inside a parenthesis
 
     # -- groups ------------------------------------------------------------------------
     def find_group(self, name: str) -> Group | None:
@@ -202,13 +206,37 @@ class GroupFinder:
         text = line.text.strip()
         if re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*|Trang \d+.*", text):
             return  # a page number between two pages of one list
+        if self.inline_list is not None:
+            # "1. Khối X, gồm 07 đơn vị: A; B;" going on over the next lines until its full stop.
+            g, listed, first = self.inline_list
+            if ITEM.match(text) or parse_heading(text) or text.startswith("Điều") or ROLE_LINE.match(text):
+                self.flush_inline_list()
+            else:
+                self.inline_list = (g, f"{listed} {text}", first)
+                if text.endswith("."):
+                    self.flush_inline_list()
+                return
+        if self.open_heading is not None:
+            # A heading wrapped inside a parenthesis: "2. Khối X (trước đây là Khối" / "Y), gồm 08 đơn vị: …"
+            first, self.open_heading = self.open_heading, None
+            if not (ITEM.match(text) or parse_heading(text)):
+                self.handle_line(Line(f"{first.text.strip()} {text}", first.page, first.line, first.in_table,
+                                      first.confidence, first.words, first.second_pass, first.bbox))
+                return
         heading = parse_heading(text)
+        if heading and text.count("(") > text.count(")") and ":" not in text:
+            self.open_heading = line
+            return
         if heading:
             name, ordinal, count = heading
             g = self.open_group(name, ordinal, count, line)
             rest = text.split(":", 1)[1] if ":" in text else ""
             if ROLE_RE.search(rest):
                 self.assign_roles(rest, g)
+            elif rest.strip() and re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) and starts_with_head(rest.strip()):
+                self.inline_list = (g, rest.strip(), line)
+                if rest.strip().endswith("."):
+                    self.flush_inline_list()
             return
         rl = ROLE_LINE.match(text)
         if rl and self.last is not None:
@@ -253,6 +281,14 @@ class GroupFinder:
         if not line.in_table and len(text) > 40:
             self.table_group = None  # body text between tables ends a continued roster
         self.sentences.append(line)
+
+    def flush_inline_list(self) -> None:
+        g, listed, first = self.inline_list
+        self.inline_list = None
+        items = listed_items(listed.rstrip("."))
+        if len(items) >= 2 and sum(1 for it in items if starts_with_head(it[0]) or it[2]) >= 0.8 * len(items):
+            self.add_items(g, items, first)
+            self.current = g  # its role lines ("- Khối trưởng: …") follow
 
     def handle_ocr_line(self, text: str, line: Line) -> bool:
         """A scanned list or a borderless table read line by line: numbers read apart from
@@ -534,6 +570,8 @@ class GroupFinder:
                     if part.strip():
                         self.handle_line(Line(part.strip(), b.page, b.line, confidence=b.confidence, words=b.words,
                                               bbox=b.bbox))
+        if self.inline_list is not None:
+            self.flush_inline_list()
         sentences = [(s, line) for line in joined_lines(self.sentences) for s in split_sentences(line.text)]
         for sentence, line in sentences:
             self.handle_roster_sentence(sentence, line)
