@@ -40,6 +40,7 @@ LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
 NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện toàn|về việc|quyết định|nhiệm vụ|cam kết|phối hợp|đề nghị|bàn giao|với)\b")
 AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
+UNNAMED_INTRO = re.compile(r"(?:đơn vị|cơ quan)\s+(?:thành viên\s+)?(?:của|trong)\s+(?:Khối|Cụm)\s*,?\s*(?:gồm|là)\s*:\s*$")
 MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
 NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
@@ -249,8 +250,9 @@ class GroupFinder:
             name, role = clean_item(item.group("text"))
             if name and len(name) < 160 and not name.lower().startswith(("khối", "cụm")):
                 self.current.add_member(name, line)
-                if role:
-                    self.current.set_role(role, name)
+                if role:  # "Sở Tư pháp (Trưởng khối năm 2024);": the role's year counts
+                    y = re.search(r"\(\s*[^)]*?\bnăm\s+((?:19|20)\d{2})\b[^)]*\)", item.group("text"))
+                    self.current.set_role(role, name, int(y.group(1)) if y else None)
                 # An item that does not end with ";" or "." may go on on the next line.
                 self.open_item = None if re.search(r"[;.:]$", text) else (self.current, item.group("text"))
                 return
@@ -267,6 +269,12 @@ class GroupFinder:
         self.open_item = None
         intro = LIST_INTRO.search(text)
         inline = INLINE.search(text)
+        unnamed = UNNAMED_INTRO.search(text)
+        if unnamed and not intro and (self.last is not None or first_group_mention(self.sentences, line)):
+            # "… các cơ quan, đơn vị thành viên của Khối, gồm:": the group named before.
+            name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
+            self.current = self.find_group(name) or self.open_group(display_case(name), None, None, line)
+            return
         if intro and not (inline and len(split_list(inline.group("list"))) >= 2):
             name = intro.group("name")
             starts = [m.end() for m in NAME_START.finditer(name)]
@@ -539,13 +547,13 @@ class GroupFinder:
                 if unit and (starts_with_head(unit) or self.is_member(group, unit)):
                     group.set_role(role, unit, year)
                 continue
-            if re.match(r"\s*[:：]", after):
+            if re.match(r"\s*(?:năm\s+\d{4}\s*)?[:：]", after):  # "Trưởng khối năm 2025: X"
                 seg = re.split(r"[;.]|\s+(?=(?:phó\s+)?(?:trưởng|khối|cụm)\b)", after.split(":", 1)[1], flags=re.I)[0]
                 # "Phó Trưởng khối: Báo X, Sở Y": several deputies after one colon.
                 parts = [p[0] for p in split_list(seg)] if role == "deputy" and "," in seg else [clean_item(seg)[0]]
                 for unit in parts:
                     if unit and (starts_with_head(unit) or self.is_member(group, unit)):
-                        group.set_role(role, unit)
+                        group.set_role(role, unit, year)
                 continue
             # The unit is named after the previous role ("A làm Trưởng khối và B làm Phó Trưởng khối").
             before = text[(matches[k - 1].end() if k else 0): m.start()]

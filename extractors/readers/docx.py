@@ -44,6 +44,22 @@ def table_rows(table: Table) -> list[list[str | None]]:
 LEGACY_FONT = re.compile(r"^\.?Vn|^VNI", re.IGNORECASE)
 
 
+def is_numbered(p: Paragraph) -> bool:
+    """A paragraph in a Word list (numbering on the paragraph, not typed)."""
+    ppr = p._p.pPr
+    if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+        return ppr.numPr.numId.val != 0
+    style = p.style
+    while style is not None:  # numbering set on the style ("List Number", "List Bullet")
+        spp = style.element.pPr
+        if spp is not None and spp.numPr is not None:
+            return True
+        if style.name and style.name.startswith(("List Number", "List Bullet")):
+            return True
+        style = style.base_style
+    return False
+
+
 def paragraph_text(p: Paragraph) -> str:
     """Paragraph text, converted run by run when it is set in a legacy Vietnamese font."""
     runs = list(p.runs)
@@ -80,6 +96,10 @@ def read_docx(path: str, doc: Document) -> None:
     for item in d.iter_inner_content():
         index += 1
         if isinstance(item, Paragraph):
-            doc.add_paragraph(paragraph_text(item), page=None, line=index)
+            text = paragraph_text(item)
+            # Word's automatic numbering is not in the text: mark the item as a list item.
+            if is_numbered(item) and text.strip() and not re.match(r"^\s*(?:\d{1,3}[.)]|[a-zđ]\)|[-–•+*])", text):
+                text = "- " + text.strip()
+            doc.add_paragraph(text, page=None, line=index)
         elif isinstance(item, Table):
             doc.add_table(table_rows(item), page=None, line=index)
