@@ -353,8 +353,39 @@ class GroupFinder:
                 cols["name"] = j
         return cols if ("name" in cols or ("group" in cols and "leader" in cols)) else None
 
+    def group_columns(self, rows: list[list[str | None]], page: int | None, line0: int | None) -> bool:
+        """A table with one column per group: the header cells name the groups, the cells below
+        are their members, a last row may give "Trưởng khối: A / Phó khối: B". True when read."""
+        if len(rows) < 2:
+            return False
+        heads = {j: parse_heading(" ".join((c or "").split()) + ":")
+                 for j, c in enumerate(rows[0]) if c and re.match(r"(?i)^(?:khối|cụm)\s", " ".join(c.split()))
+                 and not ROLE_RE.match(" ".join(c.split()))}  # "Cụm trưởng" heads a role column
+        heads = {j: h for j, h in heads.items() if h}
+        if len(heads) < 2:
+            return False
+        for j, (name, ordinal, count) in heads.items():
+            g = self.open_group(name, ordinal, count, Line(name, page, line0, True))
+            for r, row in enumerate(rows[1:], start=1):
+                cell = " ".join((row[j] or "").split()) if j < len(row) else ""
+                if not cell:
+                    continue
+                line = Line(cell, page, (line0 or 0) + r, True)
+                if ROLE_RE.search(cell) and ":" in cell:
+                    self.assign_roles(cell, g)  # "Trưởng khối: A Phó khối: B"
+                else:
+                    name_, role = clean_item(cell)
+                    if name_:
+                        g.add_member(name_, line)
+                        if role:
+                            g.set_role(role, name_)
+        self.current = self.table_group = None
+        return True
+
     def handle_table(self, rows: list[list[str | None]], page: int | None, line0: int | None,
                      confidences: list | None = None, boxes: list | None = None) -> None:
+        if self.group_columns(rows, page, line0):
+            return
         start = 0
         for i, row in enumerate(rows[:3]):
             cols = self.detect_columns(row)
@@ -597,10 +628,10 @@ class GroupFinder:
         for g in self.groups:
             if g.members and g.members[-1]["provenance"] == last.provenance:
                 name = g.members[-1]["name"]
-                last = name.split()[-1] if name.split() else ""
+                word = name.split()[-1] if name.split() else ""
                 # A word without a vowel ("H", "Th") is a syllable cut off; "Du" or "Mê" is whole.
-                if len(name.split()) > 1 and last.isalpha() and not re.search(r"(?i)[aăâeêioôơuưy]", fold_vowels(last)) \
-                        and not re.fullmatch(r"[IVX]+", last):
+                if len(name.split()) > 1 and word.isalpha() and not re.search(r"(?i)[aăâeêioôơuưy]", fold_vowels(word)) \
+                        and not re.fullmatch(r"[IVX]+", word):
                     g.members.pop()
                     self.warnings.append(f"text ends inside '{name}': item dropped, {g.name} may be incomplete")
 
