@@ -181,6 +181,7 @@ class GroupFinder:
         self.open_item: tuple | None = None  # (group, item text) of a list item that may continue
         self.inline_list: tuple | None = None  # (group, list so far, first line) of a heading's inline list
         self.open_heading: Line | None = None  # a heading line that stops inside a parenthesis
+        self.open_role: tuple | None = None  # (group, text) of a role line that goes on on the next line
 
     # -- groups ------------------------------------------------------------------------
     def find_group(self, name: str) -> Group | None:
@@ -239,9 +240,18 @@ class GroupFinder:
                 if rest.strip().endswith("."):
                     self.flush_inline_list()
             return
+        if self.open_role is not None:
+            g, before = self.open_role
+            self.open_role = None
+            if not (ITEM.match(text) or parse_heading(text) or ROLE_LINE.match(text) or text.startswith("Điều")) \
+                    and starts_with_head(text):
+                self.assign_roles(f"{before} {text}", g)  # "Khối phó: Sở Du lịch," / "Sở Y tế."
+                return
         rl = ROLE_LINE.match(text)
         if rl and self.last is not None:
             self.assign_roles(text, self.last)
+            if text.endswith(","):
+                self.open_role = (self.last, text)
             return
         if line.words is not None and self.current is not None and self.handle_ocr_line(text, line):
             return
