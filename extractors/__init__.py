@@ -14,6 +14,13 @@ _INPUTS = ["extractors/**/*.py", "pipeline/normalize.py", "pipeline/units.py", "
 
 
 @functools.lru_cache(maxsize=1)
+def cache_root():
+    """Where results that can be made again are kept ($QUYETDINH_CACHE, else ~/.cache/quyetdinh)."""
+    import os
+    from pathlib import Path
+    return Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh"))
+
+
 def extractor_version() -> str:
     """The release plus a digest of the code and data extraction depends on: any change to
     them re-extracts and reloads every file (Prefect cache keys and `documents` use it)."""

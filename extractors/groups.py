@@ -11,7 +11,7 @@ Four shapes are read in one pass over the Document, in reading order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.document import Document, Line
 from extractors.units_text import (ROLE_RE, clean_item, role_of, same_unit,
@@ -222,8 +222,7 @@ class GroupFinder:
             # A heading wrapped inside a parenthesis: "2. Khối X (trước đây là Khối" / "Y), gồm 08 đơn vị: …"
             first, self.open_heading = self.open_heading, None
             if not (ITEM.match(text) or parse_heading(text)):
-                self.handle_line(Line(f"{first.text.strip()} {text}", first.page, first.line, first.in_table,
-                                      first.confidence, first.words, first.second_pass, first.bbox))
+                self.handle_line(replace(first, text=f"{first.text.strip()} {text}"))
                 return
         heading = parse_heading(text)
         if heading and text.count("(") > text.count(")") and ":" not in text:
@@ -684,8 +683,7 @@ def joined_lines(lines: list[Line]) -> list[Line]:
         if (prev is not None and prev.page == line.page and not re.search(r"[.;:!?]$", prev.text.strip())
                 and not line.in_table and not prev.in_table
                 and (line.text[:1].islower() or (len(prev.text) >= 50 and not re.match(r"^(?:\d{1,3}[.)]|[-–•+*]|Điều\s)", line.text)))):
-            out[-1] = Line(f"{prev.text.rstrip()} {line.text.strip()}", prev.page, prev.line, prev.in_table,
-                           prev.confidence, prev.words, prev.second_pass, prev.bbox)
+            out[-1] = replace(prev, text=f"{prev.text.rstrip()} {line.text.strip()}")
         else:
             out.append(line)
     return out

@@ -17,7 +17,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from extractors import extractor_version
+from extractors import cache_root, extractor_version
 from extractors.document import sha256_of
 from extractors.readers import SUPPORTED
 from flows import progress
@@ -57,7 +57,7 @@ def discover(paths: list[str]) -> list[tuple[str, str | None]]:
 
 def spool_dir() -> Path:
     """Where extraction results wait for the loader (and stay, as the content-keyed cache)."""
-    return Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh")) / "extracts"
+    return cache_root() / "extracts"
 
 
 @task(cache_key_fn=content_key, persist_result=True, task_run_name="extract {path}")

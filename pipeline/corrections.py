@@ -68,8 +68,7 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
         if isinstance(e.get("old"), (date, datetime)):
             e["old"] = e["old"].isoformat()[:10]
         e["document"] = str(e["document"]).lower()
-        e["id"] = str(e.get("id") or hashlib.sha256(json.dumps([e["document"], e["field"], e.get("group"), e.get("unit"),
-                                                                 e["new"]], ensure_ascii=False).encode()).hexdigest()[:10])
+        e["id"] = str(e.get("id") or entry_id(e))
         if e["id"] in seen:
             raise CorrectionError(f"{where}: the id {e['id']} is used twice")
         seen.add(e["id"])
@@ -86,6 +85,12 @@ def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
     tmp = p.with_suffix(".yaml.tmp")
     tmp.write_text(HEADER + ("" if not rows else "\n" + body.replace("\n- ", "\n\n- ")), encoding="utf-8")
     os.replace(tmp, p)
+
+
+def entry_id(e: dict) -> str:
+    """A short id from what the entry corrects, to what, and when (when it says)."""
+    parts = [e["document"], e["field"], e.get("group"), e.get("unit"), e["new"], e.get("when")]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, default=str).encode()).hexdigest()[:10]
 
 
 def entry_key(e: dict) -> tuple:
@@ -164,8 +169,7 @@ def new_entry(record: dict, doc_id: str, path: str, field: str, value: str, grou
              "unit": unit, "old": current_value(record, field, g, unit), "new": new,
              "who": who or os.environ.get("QUYETDINH_USER") or getpass.getuser(),
              "when": datetime.now(timezone.utc).isoformat(timespec="seconds"), "note": note}
-    entry["id"] = hashlib.sha256(json.dumps([doc_id, field, entry["group"], unit, new, entry["when"]],
-                                            ensure_ascii=False).encode()).hexdigest()[:10]
+    entry["id"] = entry_id(entry)
     return entry
 
 

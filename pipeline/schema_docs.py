@@ -61,7 +61,7 @@ COLUMN_DOCS = {
     "grp": "Cụm, khối / group", "old_unit": "Đơn vị thay thế / unit replaced", "group_name": "Cụm, khối / group",
     "source_number": "Số văn bản / decision that set this row", "step": "Bước / listed, or the amendment operation",
     "rule": "Quy tắc / validation rule", "severity": "Mức độ / error, warning, info", "message": "Nội dung / what is wrong",
-    "checked_at": "Thời điểm kiểm tra / check time", "field": "Trường chữ ký / signature field",
+    "checked_at": "Thời điểm kiểm tra / check time", "field": "Trường / signature field (signatures), corrected field (corrections)",
     "signer": "Người ký theo chứng thư / signer from the certificate", "organization": "Tổ chức / organisation in the certificate",
     "signing_time": "Thời gian ký / signing time", "reason": "Lý do / reason", "location": "Nơi ký / location",
     "intact": "Toàn vẹn / 1 when the signed bytes are unchanged", "covers_whole_file": "Phủ toàn tệp / 1 when nothing was added after it",

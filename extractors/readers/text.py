@@ -128,6 +128,12 @@ PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 COLUMN_GAP = re.compile(r"\s{4,}")
 
 
+def add_rows(doc: Document, rows: list[list[str]], line: int) -> None:
+    """A table typed as text (pipes or tabs), its rows padded to one width."""
+    width = max(len(r) for r in rows)
+    doc.add_table([r + [""] * (width - len(r)) for r in rows], page=None, line=line)
+
+
 def read_text(path: str, doc: Document) -> None:
     with open(path, "rb") as f:
         raw = f.read()
@@ -153,8 +159,7 @@ def read_text(path: str, doc: Document) -> None:
             while i < len(lines) and lines[i].count("\t") >= 1:
                 rows.append([c.strip() for c in lines[i].split("\t")])
                 i += 1
-            width = max(len(r) for r in rows)
-            doc.add_table([r + [""] * (width - len(r)) for r in rows], page=None, line=start + 1)
+            add_rows(doc, rows, start + 1)
             continue
         if PIPE_ROW.match(lines[i]):
             start, rows = i, []
@@ -164,8 +169,7 @@ def read_text(path: str, doc: Document) -> None:
                     rows.append(cells)
                 i += 1
             if len(rows) >= 2:
-                width = max(len(r) for r in rows)
-                doc.add_table([r + [""] * (width - len(r)) for r in rows], page=None, line=start + 1)
+                add_rows(doc, rows, start + 1)
             else:
                 for k, line in enumerate(lines[start:i]):
                     doc.add_paragraph(line, page=None, line=start + k + 1)

@@ -90,7 +90,8 @@ def _cached_subset(bold: bool, chars: frozenset[str]) -> str:
     import hashlib
     import os
     key = hashlib.sha256(("".join(sorted(chars)) + str(bold) + str(FILES[bold].stat().st_size)).encode()).hexdigest()[:24]
-    folder = Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh")) / "fonts"
+    from extractors import cache_root
+    folder = cache_root() / "fonts"
     path = folder / f"{key}.b64"
     try:
         return path.read_text(encoding="ascii")
