@@ -6,7 +6,7 @@ DB ?= data/quyetdinh.db
 
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium
 
-.PHONY: run test setup system-deps serve samples clean
+.PHONY: run test setup system-deps serve samples clean lock
 
 run: system-deps $(VENV)/.installed  ## set up, then run the main job on samples/ into $(DB)
 	$(BIN)/quyetdinh run samples --db $(DB)
@@ -29,11 +29,24 @@ system-deps:
 	  else echo "note: install $(APT_PACKAGES) for scans and .doc files"; fi; \
 	fi
 
-$(VENV)/.installed: pyproject.toml
+# Every Python dependency comes from requirements.lock (exact versions and hashes); the project
+# itself is installed on top without resolving anything again.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $@
+
+# A deliberate upgrade: re-resolve every dependency to today's newest allowed versions, then
+# re-measure (make test runs the real-scan and real-text figures) before committing the lock.
+UV_VERSION := 0.13.9
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q uv==$(UV_VERSION)
+	.venv-lock/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
+	  --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock $(LOCK_ARGS)
+	rm -rf .venv-lock $(VENV)/.installed
 
 serve: $(VENV)/.installed
 	$(BIN)/quyetdinh serve --db $(DB)
