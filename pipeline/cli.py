@@ -189,22 +189,41 @@ def need_db(path: str) -> None:
         raise UsageError(f"no database at {path}: run 'quyetdinh run PATH' first")
 
 
+# What each change is called for a person reading the diff ("moved" → "chuyển khối").
+CHANGE_WORDS = {"added": "thêm mới", "removed": "không còn trong danh sách", "dissolved": "không còn tồn tại",
+                "moved": "chuyển cụm/khối", "succeeded": "sáp nhập/đổi tên", "deputy_to_leader": "từ phó lên trưởng",
+                "leader_again": "làm trưởng hai năm liền"}
+
+
 def cmd_diff(args) -> int:
     need_db(args.db)
     if len(args.year) != 2:
-        raise UsageError("give two years: --year 2024 --year 2025")
-    from pipeline.history import year_diff
+        raise UsageError("cần hai năm: --year 2024 --year 2025")
+    from pipeline.history import diff_by_province
     from pipeline.store import open_db
-    changes = year_diff(open_db(args.db), args.year[0], args.year[1], args.province)
+    a, b = args.year
+    sections = diff_by_province(open_db(args.db), a, b, args.province)
     if args.format == "json":
-        print(json.dumps(changes, ensure_ascii=False, indent=2))
+        print(json.dumps(sections, ensure_ascii=False, indent=2))
         return 0
-    print(f"Rosters {args.year[0]} → {args.year[1]}" + (f" ({args.province})" if args.province else "") + f": {len(changes)} change(s)")
-    for c in changes:
-        where = c["to_group"] if c["change"] == "added" else c["from_group"]
-        if c["change"] == "moved":
-            where = f"{c['from_group']} → {c['to_group']}"
-        print(f"  {c['change']:<16} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
+    if not sections:
+        print(f"Không có danh sách cụm, khối nào của năm {a} hay năm {b} trong cơ sở dữ liệu.")
+        return 0
+    for s in sections:
+        if not s["known"]:
+            print(f"Không có danh sách nào của tỉnh «{s['province']}» trong cơ sở dữ liệu.")
+            continue
+        if s["missing_years"]:
+            lacks = " và ".join(str(y) for y in s["missing_years"])
+            print(f"{s['province']}: không so sánh được — chưa có danh sách năm {lacks}.")
+            continue
+        changes = s["changes"]
+        print(f"{s['province']}, {a} → {b}: " + (f"{len(changes)} thay đổi" if changes else "không có thay đổi"))
+        for c in changes:
+            where = c["to_group"] if c["change"] == "added" else c["from_group"]
+            if c["change"] == "moved":
+                where = f"{c['from_group']} → {c['to_group']}"
+            print(f"  {CHANGE_WORDS[c['change']]:<26} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
     return 0
 
 

@@ -168,7 +168,7 @@ QUERIES = {
                "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
                                    "The same roster as a page to read, print or circulate, with charts: "
                                    "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm / yearly reports</a>.",
-               "sql": "select * from roster where year = :year and (:province = '' or province like '%' || :province || '%') "
+               "sql": "select * from roster where year = :year and (:province = '' or province_key(province) = province_key(:province)) "
                       "order by kind, group_name, role = 'member', unit_name"},
     "unit_history": {"title": "Lịch sử một đơn vị / One unit's history",
                      "description": "Groups and roles of a unit over the years, following mergers and renamings",

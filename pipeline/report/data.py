@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 import sqlite_utils
 
 from pipeline.history import unit_flows
+from pipeline.matching import match_province as spelt_province
 from pipeline.validate import same_group
 
 ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối",
@@ -122,13 +123,8 @@ def _timeline(db: sqlite_utils.Database, province: str, groups: list[dict]) -> d
 
 
 def match_province(db: sqlite_utils.Database, province: str) -> str:
-    """The province as the database spells it ('bac ninh', 'BẮC NINH' → 'Bắc Ninh')."""
-    from pipeline.normalize import fold_diacritics
-    want = fold_diacritics(province).lower().strip()
-    for a in available(db):
-        if fold_diacritics(a["province"]).lower() == want:
-            return a["province"]
-    return province
+    """The province as the database spells it ('bac ninh', 'tỉnh BẮC NINH' → 'Bắc Ninh')."""
+    return spelt_province(province, [a["province"] for a in available(db)]) or province
 
 
 def report_data(db: sqlite_utils.Database, province: str, year: int, compare: int | None = None) -> dict:
