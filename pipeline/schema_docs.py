@@ -215,13 +215,15 @@ from review_queue
 where (:kind = '' or kind = :kind)
 order by case severity when 'error' then 0 else 1 end, kind, path, page, line"""},
     "search": {"title": "Tìm kiếm / Search documents and units (with or without diacritics)",
-               "description": "'quyet dinh' finds 'quyết định'; 'dinh' finds 'định'",
-               "sql": """select 'document' as kind, doc.path as name, snippet(documents_fts, 2, '[', ']', '…', 12) as snippet
+               "description": "Gõ như thường gõ: 'quyet dinh' tìm ra 'quyết định', '138/QĐ-UBND' tìm số văn bản, "
+                              "'dinh' tìm 'định', \"thi đua\" trong ngoặc kép là một cụm từ. / Type as usual: "
+                              "numbers with '/', quotes for a phrase, parts of words.",
+               "sql": """select 'document' as kind, doc.path as name, excerpt(doc.text, :q) as snippet
 from documents_fts join documents doc on doc.rowid = documents_fts.rowid
-where documents_fts match fold(:q)
+where documents_fts match fts_query(:q)
 union all
 select 'unit', u.name, u.unit_id from units_fts join units u on u.rowid = units_fts.rowid
-where units_fts match fold(:q)"""},
+where units_fts match fts_query(:q)"""},
 }
 FACETS = {"documents": ["format", "status"], "decisions": ["doc_type", "year", "province"], "groups": ["kind", "year"],
           "memberships": ["role", "year", "resolution_method", "provenance"], "units": ["kind", "province"],

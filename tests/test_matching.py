@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.history import diff_by_province
-from pipeline.matching import match_province, name_key, province_key
+from pipeline.matching import excerpt, fts_query, match_province, name_key, province_key
 from pipeline.store import open_db, load_record
 from pipeline.validate import refresh
 from tests.test_validate import CLEAN, record
@@ -67,3 +67,22 @@ def test_diff_command_says_what_it_could_not_compare(db, tmp_path, capsys):
     assert section["province"] == "Bắc Ninh" and len(section["changes"]) == 3
     assert main(["diff", "--db", path, "--year", "2024", "--year", "2025", "--province", "Lào Cai"]) == 0
     assert "Không có danh sách nào của tỉnh «Lào Cai»" in capsys.readouterr().out
+
+
+def test_search_box_takes_what_people_type():
+    import sqlite3
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table f using fts5(t)")
+    conn.execute("insert into f values ('quyet dinh so 138 qd ubnd ve viec to chuc cac khoi thi dua')")
+    count = lambda q: conn.execute("select count(*) from f where f match ?", [fts_query(q)]).fetchone()[0]
+    assert count("138/QĐ-UBND") == count("quyết") == count('"thi đua" KHỐI') == count("to chu") == 1
+    assert count("") == count("   ") == count('"') == count("139/QĐ-UBND") == 0
+    assert count('x"y(') == 0  # never an FTS5 syntax error
+
+
+def test_excerpt_shows_the_text_as_stored():
+    text = "Quyết định số 138/QĐ-UBND ngày 15/02/2024 về việc tổ chức các Cụm, Khối thi đua năm 2024"
+    assert "[138/QĐ-UBND]" in excerpt(text, "138/qd-ubnd")
+    assert "[Khối thi đua]" in excerpt(text, "khoi thi dua")
+    assert "[Khối thi đua]" in excerpt(unicodedata.normalize("NFD", text), "khoi thi dua")
+    assert excerpt(text, "không có").startswith("Quyết định")

@@ -100,6 +100,11 @@ def test_search_without_diacritics(server, page):
     import unicodedata
     page.goto(server + "/quyetdinh/search?" + urllib.parse.urlencode({"q": unicodedata.normalize("NFD", "Nông nghiệp")}))
     assert "Sở Nông nghiệp và Phát triển nông thôn" in column(page, "name")
+    page.goto(server + "/quyetdinh/search?" + urllib.parse.urlencode({"q": "138/QĐ-UBND"}))
+    snippets = column(page, "snippet")
+    assert any("[138/QĐ-UBND]" in s for s in snippets), snippets  # as stored, with its Đ
+    page.goto(server + "/quyetdinh/search?" + urllib.parse.urlencode({"q": '"khoi thi dua" bac nin'}))
+    assert any("[Khối thi đua]" in s or "[khối thi đua]" in s for s in column(page, "snippet"))
     page.screenshot(path=str(OUT / "search.png"), full_page=False)
 
 
