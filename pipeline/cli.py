@@ -348,7 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     rv.add_argument("--format", choices=["text", "json"], default="text")
     rv.add_argument("--kind", choices=["file_not_read", "missing_required", "low_confidence", "unknown_unit",
-                                       "unsure_unit", "validation_error", "orphaned_correction"])
+                                       "unsure_unit", "validation_error", "validation_warning", "orphaned_correction"])
     rv.add_argument("--crops", metavar="DIR", help="also save the page regions (scanned PDFs) as PNG images in DIR")
     rv.set_defaults(func=cmd_review)
 

@@ -133,9 +133,9 @@ select 'unsure_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.resolution_method = 'fuzzy' and m.correction is null
 union all
-select 'validation_error', 'error', v.decision_id, v.source_path, v.year, d.province, v.page, v.line, v.rule, v.unit,
-       null, null, v.message
-from validation_issues v left join decisions d on d.id = v.decision_id where v.severity = 'error'
+select 'validation_' || v.severity, v.severity, v.decision_id, v.source_path, v.year, d.province, v.page, v.line, v.rule,
+       v.unit, null, null, v.message
+from validation_issues v left join decisions d on d.id = v.decision_id where v.severity in ('error', 'warning')
 union all
 select 'orphaned_correction', 'error', c.document_id, c.path, null, null, null, null, c.field, c.new_value, null, null,
        'correction ' || c.id || ' was not applied: ' || c.message
@@ -168,7 +168,7 @@ QUERIES = {
                "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
                                    "The same roster as a page to read, print or circulate, with charts: "
                                    "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm / yearly reports</a>.",
-               "sql": "select * from roster where year = :year and (:province = '' or province_key(province) = province_key(:province)) "
+               "sql": "select * from roster where (:year = '' or year = :year) and (:province = '' or province_key(province) = province_key(:province)) "
                       "order by kind, group_name, role = 'member', unit_name"},
     "unit_history": {"title": "Lịch sử một đơn vị / One unit's history",
                      "description": "Groups and roles of a unit over the years, following mergers and renamings",
@@ -187,7 +187,8 @@ order by r.year, r.valid_from"""},
                                "order by group_name, year"},
     "year_diff": {"title": "So sánh hai năm / Differences between two years",
                   "description": "Units added, removed or moved between two years, through mergers (successor on 1 January of year B)",
-                  "sql": """with a as (select coalesce(successor(unit_id, :year_b || '-01-01'), unit_id, unit_name) as k, unit_name, group_name, province
+                  "sql": """with years as (select :year_a as year_a, :year_b as year_b),
+     a as (select coalesce(successor(unit_id, :year_b || '-01-01'), unit_id, unit_name) as k, unit_name, group_name, province
            from roster where year = :year_a),
      b as (select coalesce(unit_id, unit_name) as k, unit_name, group_name, province from roster where year = :year_b)
 select 'removed' as change, a.province, a.unit_name, a.group_name as group_a, null as group_b from a
