@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from extractors.units_text import same_unit
+from pipeline.messages import say
 from pipeline.validate import province_of, same_group
 
 ROSTER_TYPES = ("quyet_dinh", "cong_van")
@@ -49,7 +50,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
                 and (a["amends_date"] is None or r["valid_from"] <= a["issued_date"])]
         if not base:
             problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                             "message": f"{a['number']} amends {a['amends_number']}, which is not loaded"})
+                             "message": say("amendment_not_loaded", number=a["number"], amends=a["amends_number"])})
             continue
         when = a["issued_date"]
 
@@ -70,7 +71,8 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
             hit = current(a["unit"], a["from_group"])
             if not hit:
                 problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                                 "message": f"{a['number']}: {a['unit']} is not in {a['from_group']} of {a['amends_number']}"})
+                                 "message": say("amendment_not_in_group", number=a["number"], unit=a["unit"],
+                                                 group=a["from_group"], amends=a["amends_number"])})
                 continue
             for r in hit:
                 if op == "remove_member":
@@ -94,7 +96,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
             hit = current(a["unit"], a["grp"])
             if not hit:
                 problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                                 "message": f"{a['number']}: {a['unit']} is not a member of {a['grp']}"})
+                                 "message": say("amendment_not_member", number=a["number"], unit=a["unit"], group=a["grp"])})
             for r in hit:
                 replace(r, role=a["role"])
     for r in rows:
