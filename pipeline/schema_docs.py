@@ -41,6 +41,7 @@ COLUMN_DOCS = {
     "issuer": "Cơ quan ban hành / issuer", "subject": "Trích yếu / subject", "signer_name": "Người ký / signer",
     "signer_title": "Chức vụ người ký / signer's title", "signer_authority": "Thẩm quyền ký / TM., KT., TL. line",
     "year": "Năm của danh sách / the year the rosters apply to", "province": "Tỉnh / province",
+    "vai_tro": "Vai trò trong cụm, khối (Trưởng khối, Phó khối, Cụm trưởng, Cụm phó, Thành viên) / the role as people read it",
     "warnings": "Cảnh báo / extraction warnings (JSON)", "record": "Bản ghi trích xuất / the full extraction record (JSON)",
     "decision_id": "Văn bản / the decision (decisions.id)", "kind": "Loại / cụm or khối (units: kind of unit)",
     "name": "Tên / name", "ordinal": "Số thứ tự / numbering (I, 1…)", "leader": "Trưởng khối/cụm / leader as written",
@@ -142,7 +143,10 @@ select 'orphaned_correction', 'error', c.document_id, c.path, null, null, null, 
 from corrections c where c.status = 'orphaned'"""
 VIEWS = {
     "roster": ("Danh sách hiện hành", "Roster per year and province after amendments: group, unit, role, decision, source",
-               """select r.year, r.province, r.kind, r.group_name, r.unit_name, r.unit_id, r.role,
+               """select r.year, r.province, r.kind, r.group_name, r.unit_name, r.unit_id,
+       case r.role when 'leader' then case r.kind when 'cụm' then 'Cụm trưởng' else 'Trưởng khối' end
+                   when 'deputy' then case r.kind when 'cụm' then 'Cụm phó' else 'Phó khối' end
+                   else 'Thành viên' end as vai_tro, r.role,
        r.source_number as decision_number, d.issued_date as decision_date, r.source_path, r.page, r.line
 from roster_state r left join decisions d on d.id = r.decision_id
 where r.valid_to is null"""),

@@ -83,6 +83,7 @@ def test_roster_of_bac_ninh_2024(server, page, typed):
     assert set(SEED_UNITS) <= {u for u, _ in ktkt}
     assert ("Quỹ Đầu tư phát triển tỉnh", "leader") in ktkt
     assert {p for *_, p in rows} == {"Bắc Ninh"}
+    assert {"Trưởng khối", "Phó khối", "Thành viên"} <= set(column(page, "vai_tro"))
     page.screenshot(path=str(OUT / "roster.png"), full_page=False)
 
 

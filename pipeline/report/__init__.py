@@ -51,6 +51,10 @@ def _issuer_line(decisions: list[dict], province: str) -> str:
     return re.sub(r"^UBND\b", "Ủy ban nhân dân", issuer).upper()
 
 
+# Viet Nam keeps UTC+7 all year (no daylight saving): the reader's clock, without a tz database.
+VIETNAM = timezone(timedelta(hours=7))
+
+
 def report_name(province: str, year: int, compare: int | None = None) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold_diacritics(province).lower()).strip("-")
     return f"{slug}-{year}" + (f"-vs-{compare}" if compare is not None else "")
@@ -91,7 +95,7 @@ def build_html(db: sqlite_utils.Database, province: str, year: int, compare: int
                    issuer_line=_issuer_line(data["decisions"], province),
                    unit_total=sum(g["count"] for g in groups), chart_sizes=sizes, chart_leaders=leaders,
                    chart_flows=flows_svg, legend=legend(), changes=changes, version=EXTRACTOR_VERSION,
-                   db_name=db_name, generated=datetime.now(timezone.utc).strftime("%d/%m/%Y %H:%M UTC"),
+                   db_name=db_name, generated=datetime.now(VIETNAM).strftime("%H:%M ngày %d/%m/%Y (giờ Việt Nam)"),
                    role_word=lambda kind, role: ROLE_NAMES.get((kind, role), role))
     # Render once for the text, then embed only the glyphs that text needs.
     draft = template.render(context, font_css="")

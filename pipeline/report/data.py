@@ -10,8 +10,8 @@ from pipeline.history import unit_flows
 from pipeline.matching import match_province as spelt_province
 from pipeline.validate import same_group
 
-ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối",
-              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó"}
+ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối", ("khối", "member"): "thành viên",
+              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó", ("cụm", "member"): "thành viên"}
 OPS = {"move_member": "chuyển đến", "add_member": "bổ sung", "remove_member": "rút khỏi", "replace_role": "phân công"}
 
 
