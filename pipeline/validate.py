@@ -171,7 +171,7 @@ def check_news_against_decisions(groups: list[dict], state: list[dict]) -> list[
         if g["doc_type"] != "tin_bai" or not g["province"] or not g["year"] or not g["members"]:
             continue
         day = g["issued_date"] or f"{g['year']}-12-31"
-        rows = [r for r in state if r["province"] == g["province"] and r["year"] == g["year"]
+        rows = [r for r in state if r["step"] != "reported" and r["province"] == g["province"] and r["year"] == g["year"]
                 and r["valid_from"] <= day and (r["valid_to"] is None or r["valid_to"] >= day)
                 and same_group(r["group_name"], g["name"])]
         if not rows:

@@ -32,3 +32,33 @@ def test_roster_with_no_year_shows_every_year(samples_db_path):
     one = {r[0] for r in conn.execute(f"select distinct year from ({sql})", {"year": "2024", "province": "bac ninh"})}
     assert one == {2024}
     conn.close()
+
+
+def test_rosters_known_only_from_news_reach_roster_and_reports(tmp_path):
+    from pipeline.history import diff_by_province
+    from pipeline.report import build_html
+    from pipeline.store import load_record
+    from pipeline.validate import refresh
+    from tests.test_validate import record
+    db = open_db(str(tmp_path / "q.db"))
+    group = [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Sở Tư pháp"],
+              "Công an tỉnh", [], None)]
+    load_record(db, record(None, 2023, group, doc_type="tin_bai", issued="2023-03-01", province="Hà Tĩnh"))
+    later = [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"],
+              "Sở Tư pháp", [], None)]
+    load_record(db, record(None, 2024, later, doc_type="tin_bai", issued="2024-03-01", province="Hà Tĩnh"))
+    issues = refresh(db)
+    rows = list(db.query("select * from roster where province = 'Hà Tĩnh' and year = 2024"))
+    assert len(rows) == 4 and {r["vai_tro"] for r in rows if r["role"] == "leader"} == {"Trưởng khối"}
+    assert not [i for i in issues if i["rule"] == "news_contradicts_decision"]  # news is not checked against news
+    (section,) = diff_by_province(db, 2023, 2024, "ha tinh")
+    assert [c["change"] for c in section["changes"]] == ["added"]
+    html = build_html(db, "Hà Tĩnh", 2024)
+    assert "Theo bài tin" in html and "Thanh tra tỉnh" in html
+    # A decision of the same group and year takes the news item's place.
+    load_record(db, record(5, 2024, [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Sở Tư pháp"], "Công an tỉnh", [], None)],
+                           province="Hà Tĩnh"))
+    issues = refresh(db)
+    rows = list(db.query("select * from roster where province = 'Hà Tĩnh' and year = 2024"))
+    assert len(rows) == 2 and {r["decision_number"] for r in rows} == {"5/QĐ-UBND"}
+    assert [i for i in issues if i["rule"] == "news_contradicts_decision"]

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from pipeline.history import unit_flows
 from pipeline.matching import match_province as spelt_province
+from pipeline.roster_state import FIRST_STEPS
 from pipeline.validate import same_group
 
 ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối", ("khối", "member"): "thành viên",
@@ -39,7 +40,7 @@ def group_order(rows: list[dict]) -> list[str]:
     """Groups in the order the deciding document lists them."""
     first: dict[str, tuple] = {}
     for r in rows:
-        if r["step"] == "listed":
+        if r["step"] in FIRST_STEPS:
             first.setdefault(r["group_name"], (r["valid_from"], r["source_path"] or "", r["page"] or 0, r["line"] or 0))
     for r in rows:  # a group that only an amendment created
         first.setdefault(r["group_name"], ("9999", r["source_path"] or "", r["page"] or 0, r["line"] or 0))
@@ -56,16 +57,16 @@ def _decision(db: sqlite_utils.Database, decision_id: str) -> dict:
 
 def _group(name: str, rows: list[dict], decisions: dict[str, dict]) -> dict:
     kind = rows[0]["kind"]
-    listed = [r for r in rows if r["step"] == "listed"]
+    listed = [r for r in rows if r["step"] in FIRST_STEPS]
     deciding = Counter(r["decision_id"] for r in listed).most_common(1)
     decision = decisions[deciding[0][0]] if deciding else None
     units: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: (r["step"] != "listed", r["valid_from"], r["page"] or 0, r["line"] or 0)):
+    for r in sorted(rows, key=lambda r: (r["step"] not in FIRST_STEPS, r["valid_from"], r["page"] or 0, r["line"] or 0)):
         key = r["unit_id"] or r["unit_name"]
         u = units.setdefault(key, {"name": r["unit_name"], "unit_id": r["unit_id"], "role": None, "current": False,
-                                   "listed": r["step"] == "listed", "page": r["page"], "line": r["line"],
+                                   "listed": r["step"] in FIRST_STEPS, "page": r["page"], "line": r["line"],
                                    "source_path": r["source_path"], "notes": []})
-        if r["step"] != "listed":
+        if r["step"] not in FIRST_STEPS:
             u["notes"].append({"date": r["valid_from"], "number": r["source_number"], "op": OPS.get(r["step"], r["step"]),
                                "role": r["role"]})
         if r["valid_to"] is None:
@@ -140,7 +141,7 @@ def report_data(db: sqlite_utils.Database, province: str, year: int, compare: in
             "issues": _issues(db, province, year, [g["name"] for g in groups]),
             "timeline": _timeline(db, province, groups), "flows": None}
     data["decisions"] = [json.loads(d) for d in data["decisions"]]
-    data["amendments"] = [_decision(db, d) for d in sorted({r["decision_id"] for r in rows if r["step"] != "listed"})]
+    data["amendments"] = [_decision(db, d) for d in sorted({r["decision_id"] for r in rows if r["step"] not in FIRST_STEPS})]
     if compare is not None:
         before = _rows(db, province, compare)
         if not before:
