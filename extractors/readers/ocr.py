@@ -11,10 +11,13 @@ import re
 import shutil
 import subprocess
 
-from PIL import Image, ImageChops
+import numpy as np
+from PIL import Image
 
 from extractors.document import Document
 from extractors.readers.ocr_fix import repair_line
+from extractors.readers.ocr_image import drop_red, find_seals, gray_image, red_mask
+from extractors.readers.stamps import split_stamps, stamp_evidence
 
 RESOLUTION = 300
 LANG = "vie"
@@ -52,17 +55,6 @@ def tesseract_ready() -> str | None:
     except ImportError:
         return "pytesseract is not installed"
     return None
-
-
-def drop_red(image: Image.Image) -> Image.Image:
-    """Paint the red seal and red signature ink white; text is black or blue."""
-    rgb = image.convert("RGB")
-    r, g, b = rgb.split()
-    red = ImageChops.multiply(r.point(lambda v: 255 if v > 130 else 0),
-                              ImageChops.multiply(g.point(lambda v: 255 if v < 120 else 0),
-                                                  b.point(lambda v: 255 if v < 140 else 0)))
-    rgb.paste((255, 255, 255), mask=red)
-    return rgb.convert("L")
 
 
 def ocr_words(image: Image.Image) -> list[dict]:
@@ -191,13 +183,25 @@ def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
             round(max(w["top"] + w["height"] for w in boxes) * k, 1))
 
 
-def ocr_page(page, number: int, doc: Document) -> float | None:
-    """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
+def points(px: float) -> float:
+    return round(px * 72 / RESOLUTION, 1)
+
+
+def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
+    """OCR one page image (H×W×3 RGB, RESOLUTION dpi) into `doc`; return its mean word
+    confidence (None if blank). Seals and e-signature stamps go to `doc.stamps`, not the text."""
     from extractors.readers.ocr_table import ruled_tables, straighten
-    image, has_table = straighten(drop_red(page.to_image(resolution=RESOLUTION).original))
+    red = red_mask(rgb)
+    doc.stamps += [{"kind": "seal", "page": number, "bbox": [points(v) for v in box]} for box in find_seals(red, RESOLUTION)]
+    image, has_table = straighten(gray_image(drop_red(rgb, red)))
     words = ocr_words(image)
+    # Stamps first: their lines must not become the page's first lines, nor fill the header window.
+    _, stamps = split_stamps(lines_from_words(words))
+    doc.stamps += [stamp_evidence(s, number, points) for s in stamps]
+    in_stamps = {id(w) for s in stamps for line in s for w in line["boxes"]}
+    words = [w for w in words if id(w) not in in_stamps]
     if not words or sum(len(w["text"]) for w in words) < 20:
-        return None  # a blank back page or one with only a seal
+        return None  # a blank back page, or one with only a seal or a stamp
     tables = ruled_tables(image, words, lambda box: read_region(image, box)) if has_table else []
     used = set().union(*(t["used"] for t in tables)) if tables else set()
     lines = lines_from_words([w for i, w in enumerate(words) if i not in used])
