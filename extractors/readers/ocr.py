@@ -187,6 +187,39 @@ def points(px: float) -> float:
     return round(px * 72 / RESOLUTION, 1)
 
 
+def _box(words: list[dict], pad: int = 0) -> tuple[int, int, int, int]:
+    return (min(w["left"] for w in words) - pad, min(w["top"] for w in words) - pad,
+            max(w["left"] + w["width"] for w in words) + pad, max(w["top"] + w["height"] for w in words) + pad)
+
+
+def read_without_stamps(image: Image.Image) -> tuple[Image.Image, list[dict], list[list[dict]]]:
+    """(image, the document's words, the stamps' lines) of a page. A stamp drawn into the image
+    also upsets Tesseract's reading of the header beside it ("Sô:4`" for "Số: 46"), so when
+    there is one it is painted white, except where the document's own lines lie, and the
+    page is read again."""
+    words = ocr_words(image)
+    kept, stamps = split_stamps(lines_from_words(words))
+    if not stamps:
+        return image, words, stamps
+    erase = np.zeros((image.height, image.width), dtype=bool)
+    for stamp in stamps:
+        for line in stamp:
+            x0, y0, x1, y1 = _box(line["boxes"], pad=6)
+            erase[max(0, y0):y1, max(0, x0):x1] = True
+    for line in kept:  # a stamp over the header must not take the tone marks of "CỘNG HÒA" with it
+        x0, y0, x1, y1 = _box(line["boxes"])
+        erase[max(0, y0):y1, max(0, x0):x1] = False
+    gray = np.array(image, dtype=np.uint8)
+    gray[erase] = 255
+    image = gray_image(gray)
+    # What is left of a stamp goes too: small or unsure lines in its box, lines that read as one.
+    words = ocr_words(image)
+    seeds = [_box([w for line in s for w in line["boxes"]]) for s in stamps]
+    _, rests = split_stamps(lines_from_words(words), seeds=seeds)
+    rest = {id(w) for s in rests for line in s for w in line["boxes"]}
+    return image, [w for w in words if id(w) not in rest], stamps
+
+
 def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
     """OCR one page image (H×W×3 RGB, RESOLUTION dpi) into `doc`; return its mean word
     confidence (None if blank). Seals and e-signature stamps go to `doc.stamps`, not the text."""
@@ -194,12 +227,9 @@ def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
     red = red_mask(rgb)
     doc.stamps += [{"kind": "seal", "page": number, "bbox": [points(v) for v in box]} for box in find_seals(red, RESOLUTION)]
     image, has_table = straighten(gray_image(drop_red(rgb, red)))
-    words = ocr_words(image)
     # Stamps first: their lines must not become the page's first lines, nor fill the header window.
-    _, stamps = split_stamps(lines_from_words(words))
+    image, words, stamps = read_without_stamps(image)
     doc.stamps += [stamp_evidence(s, number, points) for s in stamps]
-    in_stamps = {id(w) for s in stamps for line in s for w in line["boxes"]}
-    words = [w for w in words if id(w) not in in_stamps]
     if not words or sum(len(w["text"]) for w in words) < 20:
         return None  # a blank back page, or one with only a seal or a stamp
     tables = ruled_tables(image, words, lambda box: read_region(image, box)) if has_table else []

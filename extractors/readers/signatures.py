@@ -36,7 +36,10 @@ def read_signatures(path: str) -> list[dict]:
         except Exception:
             return []
         for s in embedded:
-            row = {"field": s.field_name, "signer": None, "organization": None, "signing_time": None,
+            # Plain str: pyHanko's string objects keep a reference to the open file (a record
+            # must pickle and serialise).
+            row = {"field": str(s.field_name) if s.field_name is not None else None, "signer": None,
+                   "organization": None, "signing_time": None,
                    "reason": None, "location": None, "intact": None, "covers_whole_file": None,
                    "trusted": False, "status": "unreadable signature"}
             try:

@@ -25,8 +25,7 @@ from datetime import date, datetime
 from pipeline.normalize import fold_diacritics
 
 # Anchors, on text folded to ASCII lower case. OCR garbles stamps ("Thờ vi gian nký", "ttcbth(0
-# quangnga1.gov.v"), so each pattern keeps to the parts that survive. The first three are
-# strong: only a stamp says them, and one of them in small type is a stamp.
+# quangnga1.gov.v"), so each pattern keeps to the parts that survive.
 ANCHORS = {
     "signed_by": re.compile(r"\bky\s*boi\b"),                                   # "Ký bởi: …"
     "signing_time": re.compile(r"\bth\w{0,3}\s+(?:\w{1,3}\s+)?gian\s+\w{0,2}ky\b"),  # "Thời gian ký: …"
@@ -36,7 +35,7 @@ ANCHORS = {
     "email": re.compile(r"\w[\w.-]*\s?[@(]\s?\w[\w-]*\.(?:gov|com|edu|org|net)\b|\b\w+\.gov\.vn?\b"),
     "agency": re.compile(r"^co\s+quan\s*[:,]"),                                  # "Cơ quan: Tỉnh Quảng Ngãi"
 }
-STRONG = {"signed_by", "signing_time", "gazette"}
+STRONG = {"signed_by", "signing_time"}  # a document's own lines never say these
 SMALL = 0.75  # a stamp's text is smaller than this share of the page's usual line height
 UNSURE = 60.0  # OCR confidence under which a line in a stamp's box is taken as part of it
 
@@ -69,18 +68,18 @@ def _union(a: tuple, b: tuple) -> tuple:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
-def split_stamps(lines: list[dict]) -> tuple[list[dict], list[list[dict]]]:
+def split_stamps(lines: list[dict], seeds: list[tuple] = ()) -> tuple[list[dict], list[list[dict]]]:
     """(the document's lines, the stamps' lines grouped per stamp) of one OCR'd page.
 
     `lines` are OCR lines with their word boxes (pixels). A stamp is a group of anchor lines
     close together, with the small or unsure lines inside its box, that says two kinds of stamp
-    things or has a strong anchor in small type. A lone line of body text that names the
-    gazette centre ("- Trung tâm Công báo và Tin học tỉnh;" among the recipients) is not one."""
+    things or "Ký bởi" / "Thời gian ký" in small type. A line of the text that names the gazette
+    centre ("- Trung tâm Công báo và Tin học tỉnh;" among the recipients) is not one."""
     if not lines:
         return lines, []
     heights = sorted(_height(l) for l in lines)
     usual = heights[len(heights) // 2]
-    margin = 0.6 * usual
+    margin = usual  # a stamp's lines are closer than one body line apart
     kinds = {id(l): anchors(l["text"]) for l in lines}
     small = {id(l) for l in lines if _height(l) <= SMALL * usual}
 
@@ -93,6 +92,7 @@ def split_stamps(lines: list[dict]) -> tuple[list[dict], list[list[dict]]]:
 
     groups = [{"box": _box(l), "lines": [l], "ids": {id(l)}} for l in lines
               if kinds[id(l)] & STRONG or (kinds[id(l)] and id(l) in small)]
+    groups += [{"box": tuple(box), "lines": [], "ids": set(), "seed": True} for box in seeds]
     changed = True
     while changed:  # grow each group by the lines that join it, and merge groups that touch
         changed = False
@@ -112,9 +112,10 @@ def split_stamps(lines: list[dict]) -> tuple[list[dict], list[list[dict]]]:
                 other["lines"] += [l for l in g["lines"] if id(l) not in other["ids"]]
                 other["ids"] |= g["ids"]
                 other["box"] = _union(other["box"], g["box"])
+                other["seed"] = other.get("seed") or g.get("seed")
                 changed = True
         groups = merged
-    stamps = [g["lines"] for g in groups if _is_stamp(g["lines"], kinds, small)]
+    stamps = [g["lines"] for g in groups if g["lines"] and (g.get("seed") or _is_stamp(g["lines"], kinds, small))]
     taken = {id(l) for s in stamps for l in s}
     return [l for l in lines if id(l) not in taken], [sorted(s, key=lambda l: (l["top"], l["left"])) for s in stamps]
 
@@ -132,7 +133,7 @@ def stamp_evidence(lines: list[dict], page: int, to_points) -> dict:
     out = {"kind": "e-signature stamp", "page": page, "bbox": [to_points(v) for v in box], "text": text,
            "signed_by": None, "time": None, "email": None}
     for l in lines:
-        m = re.search(r"(?i)ký\s*bởi\s*:?\s*(.+)$", l["text"])
+        m = re.search(r"(?i)ký\s*bởi\s*[:\-–]?\s*(.+)$", l["text"])
         if m and out["signed_by"] is None:
             out["signed_by"] = m.group(1).strip()
     compact = re.sub(r"\s+", " ", text)
