@@ -87,3 +87,69 @@ def test_a_misread_stamp_time_gives_no_date():
              line("Thời gian ký: 47/13/2025 17:06:30", 2005, 75, 25)]
     _, stamps = split_stamps(lines + header())
     assert stamp_evidence(stamps[0], 1, float)["time"] is None
+
+
+def stamped_page(samples_dir):
+    """Page 1 of QĐ 138 at 300 dpi with two e-signature stamps drawn in its top margin, as a
+    printed-and-scanned signed copy (or a renderer that draws form fields) shows them."""
+    import numpy as np
+    import pypdfium2
+    from PIL import Image, ImageDraw, ImageFont
+    from extractors.readers.ocr_image import render_page
+    rgb = render_page(pypdfium2.PdfDocument(str(samples_dir / "2024" / "qd-138-2024-bacninh.pdf")), 0, 300)
+    image = Image.fromarray(rgb)
+    d = ImageDraw.Draw(image)
+    font = ImageFont.truetype("DejaVuSans.ttf", 24)
+    signer = ["Ký bởi: Ủy ban nhân dân tỉnh Bắc Ninh", "Cơ quan: Tỉnh Bắc Ninh", "Thời gian ký: 15/02/2024 16:20:05"]
+    gazette = ["TRUNG TÂM CÔNG BÁO", "VÀ TIN HỌC", "congbao@bacninh.gov.vn", "16.02.2024 08:01:10 +07:00"]
+    for i, t in enumerate(signer):
+        d.text((1900, 20 + 32 * i), t, font=font, fill=(20, 40, 200))
+    for i, t in enumerate(gazette):
+        d.text((1250, 20 + 32 * i), t, font=font, fill=(0, 0, 0))
+    return np.asarray(image, dtype=np.uint8)
+
+
+def test_a_page_with_stamps_reads_like_the_page_without_them(samples_dir):
+    from extractors.document import Document
+    from extractors.metadata import find_metadata
+    from extractors.readers.ocr import ocr_page, tesseract_ready
+    if tesseract_ready() is not None:
+        import pytest
+        pytest.skip("Tesseract with Vietnamese is needed")
+    doc = Document(path="stamped.pdf", sha256="0" * 64, format="pdf")
+    assert ocr_page(stamped_page(samples_dir), 1, doc) > 80
+    lines = doc.lines()
+    assert not any(anchors(l.text) for l in lines[:12])  # no stamp line among the header's lines
+    so = next(l for l in lines if l.text.startswith("Số"))
+    assert so.line <= 12 and so.second_pass is not None  # the digits pass looked at "Số:"
+    meta = find_metadata(lines)
+    assert meta["issuer"] == "UBND tỉnh Bắc Ninh" and meta["symbol"] == "QĐ-UBND"
+    assert meta["number"] in ("138/QĐ-UBND", None)
+    stamps = [s for s in doc.stamps if s["kind"] == "e-signature stamp"]
+    assert len(stamps) == 2
+    assert any(s["signed_by"] == "Ủy ban nhân dân tỉnh Bắc Ninh" and s["time"] == "2024-02-15T16:20:05" for s in stamps)
+
+
+HEADER_TEXT = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 138/QĐ-UBND
+Bắc Ninh, ngày {day} tháng 02 năm 2024
+QUYẾT ĐỊNH
+Về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2024
+"""
+
+
+def test_a_stamp_time_bounds_the_issue_date_and_is_kept_as_evidence():
+    from extractors.extract import extract
+    from tests.helpers import text_doc
+    stamp = {"kind": "e-signature stamp", "page": 1, "bbox": [480, 4, 583, 22], "text": "Ký bởi: UBND tỉnh Bắc Ninh",
+             "signed_by": "UBND tỉnh Bắc Ninh", "time": "2024-02-16T08:01:10", "email": None}
+    doc = text_doc(HEADER_TEXT.format(day=15))
+    doc.stamps = [stamp]
+    rec = extract(doc)
+    assert rec["issued_date"] == "2024-02-15" and rec["signature_stamps"] == [stamp]
+    assert rec["issuer"] == "UBND tỉnh Bắc Ninh" and rec["number"] == "138/QĐ-UBND"
+    late = text_doc(HEADER_TEXT.format(day=20))  # dated after it was signed: not believed
+    late.stamps = [stamp]
+    rec = extract(late)
+    assert rec["issued_date"] is None and any("after the first digital signature" in w for w in rec["warnings"])
