@@ -177,13 +177,12 @@ def reread_line(image: Image.Image, line: dict) -> list[tuple[str, float]] | Non
 
 def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
     """The line's box in PDF points (x0, top, x1, bottom), like pdfplumber's coordinates."""
-    k = 72 / RESOLUTION
-    return (round(min(w["left"] for w in boxes) * k, 1), round(min(w["top"] for w in boxes) * k, 1),
-            round(max(w["left"] + w["width"] for w in boxes) * k, 1),
-            round(max(w["top"] + w["height"] for w in boxes) * k, 1))
+    return (points(min(w["left"] for w in boxes)), points(min(w["top"] for w in boxes)),
+            points(max(w["left"] + w["width"] for w in boxes)), points(max(w["top"] + w["height"] for w in boxes)))
 
 
 def points(px: float) -> float:
+    """Pixels of the page image in PDF points."""
     return round(px * 72 / RESOLUTION, 1)
 
 
@@ -235,14 +234,13 @@ def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
     tables = ruled_tables(image, words, lambda box: read_region(image, box)) if has_table else []
     used = set().union(*(t["used"] for t in tables)) if tables else set()
     lines = lines_from_words([w for i, w in enumerate(words) if i not in used])
-    k = 72 / RESOLUTION
     # Reading order as lines_from_words gives it (rows of 12 px, then left to right), tables at their top.
     items = [((round(l["top"] / 12), l["left"]), "line", l) for l in lines] + [
         ((round(t["top"] / 12), -1), "table", t) for t in tables]
     items.sort(key=lambda it: it[0])
     for i, (_, kind, item) in enumerate(items, start=1):
         if kind == "table":
-            boxes = [[tuple(round(v * k, 1) for v in b) if b else None for b in row] for row in item["boxes"]]
+            boxes = [[tuple(points(v) for v in b) if b else None for b in row] for row in item["boxes"]]
             doc.add_table(item["rows"], page=number, line=i, confidences=item["confidences"], boxes=boxes)
             continue
         line = item
