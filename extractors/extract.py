@@ -76,7 +76,8 @@ def extract(doc: Document) -> dict:
     ev = meta["evidence"]
     # A signature's time bounds the issue date from above; it is never the issue date. The
     # signatures in the file come first; else the time printed in a stamp on a scanned copy.
-    signing_times = doc.signing_times or sorted(s["time"] for s in doc.stamps if s.get("time"))
+    from extractors.readers.stamps import bounding_times
+    signing_times = doc.signing_times or bounding_times(doc.stamps)
     if signing_times:
         signed = date.fromisoformat(signing_times[0][:10])
         if issued and issued > signed:

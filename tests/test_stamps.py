@@ -1,6 +1,6 @@
 """E-signature stamps on an OCR'd page are told apart from the document's lines (synthetic
 lines with pixel boxes, as `lines_from_words` gives them at 300 dpi)."""
-from extractors.readers.stamps import anchors, split_stamps, stamp_evidence, stamp_date
+from extractors.readers.stamps import anchors, bounding_times, split_stamps, stamp_evidence
 
 
 def line(text: str, left: int, top: int, height: int = 60, conf: float = 93.0) -> dict:
@@ -79,7 +79,7 @@ def test_a_stamp_is_signature_evidence():
     assert signer["page"] == 1 and signer["bbox"][1] < 10
     gazette = next(e for e in ev if not e["signed_by"])
     assert gazette["email"] == "ttcbth@quangngai.gov.vn" and gazette["time"] == "2025-01-17T17:17:01+07:00"
-    assert stamp_date(gazette).isoformat() == "2025-01-17"
+    assert signer["time_confidence"] == 93.0 and bounding_times(ev) == ["2025-01-17T17:06:30", "2025-01-17T17:17:01+07:00"]
 
 
 def test_a_misread_stamp_time_gives_no_date():
@@ -143,7 +143,7 @@ def test_a_stamp_time_bounds_the_issue_date_and_is_kept_as_evidence():
     from extractors.extract import extract
     from tests.helpers import text_doc
     stamp = {"kind": "e-signature stamp", "page": 1, "bbox": [480, 4, 583, 22], "text": "Ký bởi: UBND tỉnh Bắc Ninh",
-             "signed_by": "UBND tỉnh Bắc Ninh", "time": "2024-02-16T08:01:10", "email": None}
+             "signed_by": "UBND tỉnh Bắc Ninh", "time": "2024-02-16T08:01:10", "time_confidence": 91.0, "email": None}
     doc = text_doc(HEADER_TEXT.format(day=15))
     doc.stamps = [stamp]
     rec = extract(doc)
@@ -153,3 +153,5 @@ def test_a_stamp_time_bounds_the_issue_date_and_is_kept_as_evidence():
     late.stamps = [stamp]
     rec = extract(late)
     assert rec["issued_date"] is None and any("after the first digital signature" in w for w in rec["warnings"])
+    late.stamps = [dict(stamp, time_confidence=62.0)]  # a time read unsurely bounds nothing
+    assert extract(late)["issued_date"] == "2024-02-20"

@@ -20,7 +20,7 @@ of the seal image) go with them. Such a block is signature evidence, never the d
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 
 from pipeline.normalize import fold_diacritics
 
@@ -131,23 +131,31 @@ def stamp_evidence(lines: list[dict], page: int, to_points) -> dict:
     box = (min(_box(l)[0] for l in lines), min(_box(l)[1] for l in lines),
            max(_box(l)[2] for l in lines), max(_box(l)[3] for l in lines))
     out = {"kind": "e-signature stamp", "page": page, "bbox": [to_points(v) for v in box], "text": text,
-           "signed_by": None, "time": None, "email": None}
+           "signed_by": None, "time": None, "time_confidence": None, "email": None}
     for l in lines:
         m = re.search(r"(?i)ký\s*bởi\s*[:\-–]?\s*(.+)$", l["text"])
         if m and out["signed_by"] is None:
             out["signed_by"] = m.group(1).strip()
     compact = re.sub(r"\s+", " ", text)
-    t = TIME.search(compact)
-    if t:
-        d, mo, y, hh, mm, ss, tz = t.groups()
-        try:
-            out["time"] = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss)).isoformat() + (tz or "")
-        except ValueError:
-            pass  # a misread date is no evidence
+    for l in lines:
+        t = TIME.search(re.sub(r"\s+", " ", l["text"]))
+        if t:
+            d, mo, y, hh, mm, ss, tz = t.groups()
+            try:
+                out["time"] = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss)).isoformat() + (tz or "")
+                out["time_confidence"] = round(min(c for _, c in l["words"]), 1) if l.get("words") else None
+            except ValueError:
+                pass  # a misread date is no evidence
+            break
     e = EMAIL.search(compact)
     out["email"] = e.group(0) if e else None
     return out
 
 
-def stamp_date(stamp: dict) -> date | None:
-    return date.fromisoformat(stamp["time"][:10]) if stamp.get("time") else None
+SURE_TIME = 85.0  # a stamp's time read less surely than this is kept as text, not used as a bound
+
+
+def bounding_times(stamps: list[dict]) -> list[str]:
+    """Times of the stamps read surely enough to bound the issue date from above: OCR misreads
+    stamp digits ("22.01.2025" for "27.01.2025"), and a wrong bound would drop a right date."""
+    return sorted(s["time"] for s in stamps if s.get("time") and (s.get("time_confidence") or 0) >= SURE_TIME)
