@@ -48,3 +48,26 @@ def test_real_scans_keep_their_figures(scores, field, at_least):
 @pytest.mark.parametrize("field", ["number", "issued_date", "doc_type"])
 def test_real_scans_give_no_wrong_number_or_date(scores, field):
     assert scores[field].fp == 0, "\n".join(scores[field].details)
+
+
+def test_real_stamps_drawn_into_the_page_stay_out_of_the_header():
+    """Page 1 of qd-47 rendered with its signature fields drawn (as pdfplumber 0.11.11 did):
+    the two real stamps are recognised, and the header reads as without them."""
+    import numpy as np
+    import pypdfium2
+    from extractors.document import Document
+    from extractors.metadata import find_metadata
+    from extractors.readers.ocr import RESOLUTION, ocr_page
+    from extractors.readers.stamps import anchors
+    pdf = pypdfium2.PdfDocument(str(SCANS / "qd-47-ubnd.pdf"))
+    pdf.init_forms()
+    bitmap = pdf[0].render(scale=RESOLUTION / 72, may_draw_forms=True, rev_byteorder=True, prefer_bgrx=False)
+    doc = Document(path="qd-47-ubnd.pdf", sha256="0" * 64, format="pdf")
+    ocr_page(np.array(bitmap.to_numpy(), dtype=np.uint8), 1, doc)
+    lines = doc.lines()
+    assert not any(anchors(l.text) for l in lines[:12])
+    meta = find_metadata(lines, path="qd-47-ubnd.pdf")
+    assert meta["issuer"] == "UBND tỉnh Quảng Ngãi" and meta["symbol"] == "QĐ-UBND"
+    assert meta["where"]["number"]["line"] <= 12
+    stamps = [s for s in doc.stamps if s["kind"] == "e-signature stamp"]
+    assert len(stamps) == 2 and any(s["signed_by"] and "Quảng Ngãi" in s["signed_by"] for s in stamps)
