@@ -64,6 +64,7 @@ class Document:
     warnings_reader: list[str] = field(default_factory=list)  # e.g. a wrong file extension
     signing_times: list[str] = field(default_factory=list)  # ISO times of digital signatures (ký số)
     signatures: list[dict] = field(default_factory=list)  # pyHanko's reading of each signature
+    stamps: list[dict] = field(default_factory=list)  # OCR: e-signature stamps and seals seen on the pages
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
 
     def add_paragraph(self, text: str, page: int | None, line: int | None,

@@ -59,6 +59,9 @@ def extract(doc: Document) -> dict:
         if changed_after_signing(doc.signatures):
             doc.warnings_reader.append("the PDF was changed after its last digital signature")
             record["warnings"] = list(doc.warnings_reader)
+    if doc.stamps:
+        # Seals and e-signature stamps seen on the pages: evidence of signing, never the document's text.
+        record["signature_stamps"] = doc.stamps
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()
@@ -71,12 +74,15 @@ def extract(doc: Document) -> dict:
     if year_warning:
         warnings.append(year_warning)
     ev = meta["evidence"]
-    if doc.signing_times:
-        # A signature's time bounds the issue date from above; it is never the issue date.
-        signed = date.fromisoformat(doc.signing_times[0][:10])
+    # A signature's time bounds the issue date from above; it is never the issue date. The
+    # signatures in the file come first; else the time printed in a stamp on a scanned copy.
+    from extractors.readers.stamps import bounding_times
+    signing_times = doc.signing_times or bounding_times(doc.stamps)
+    if signing_times:
+        signed = date.fromisoformat(signing_times[0][:10])
         if issued and issued > signed:
             warnings.append(f"issue date {issued.isoformat()} is after the first digital signature "
-                            f"({doc.signing_times[0]}): left null")
+                            f"({signing_times[0]}): left null")
             issued = None
         elif issued is None and meta["doc_type"] != "tin_bai":
             warnings.append(f"issue date not read; the document was digitally signed on {signed.isoformat()}, "
@@ -88,7 +94,7 @@ def extract(doc: Document) -> dict:
     for page, conf in sorted(doc.ocr_confidence.items()):
         if conf < 85:
             warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
-    if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not doc.signing_times:
+    if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not signing_times:
         warnings.append("issue date not found")
     if meta["signer"] is None and meta["doc_type"] not in ("tin_bai", "khac"):
         warnings.append("signature block not found")
