@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.dates import STAMP, make_date
+from extractors.dates import make_date
 from extractors.document import Line
+from extractors.news import find_headline
+from extractors.news import find_publication as news_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
 from pipeline.normalize import fold_diacritics, heading_case
@@ -131,12 +133,8 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
 
 
 def find_publication(lines: list[Line]) -> date | None:
-    for line in lines[:6]:
-        m = STAMP.match(line.text.strip())
-        # A stamp may be glued to the article's first words ("… lúc 14:14Sáng 22/2, …").
-        if m and (len(line.text.strip()) < 60 or ":" in m.group(0)):
-            return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
-    return None
+    """A news item's publication date (its stamp or dated byline; see extractors.news)."""
+    return news_publication(lines)[0]
 
 
 def find_issuer(lines: list[Line], stop: int) -> str | None:
@@ -272,9 +270,7 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
     issuer = find_issuer(lines, stop + 1) if (number or symbol or title_at is not None) else None
     subject = find_subject(lines, title_at, doc_type)
     if doc_type == "tin_bai":
-        # The headline: the page's title, else the first line that is not a breadcrumb.
-        heads = [l.text.strip() for l in lines[:5] if not re.search(r"\s(?:>|»|›)\s", l.text)]
-        subject = title_hint or (heads[0] if heads else (lines[0].text.strip() if lines else None))
+        subject = find_headline(lines, title_hint)[0]
         issued = published
         place = None
     date_line = date_evidence.pop("line", None)
