@@ -9,6 +9,7 @@ from extractors.dates import find_dates
 from extractors.document import Document
 from extractors.groups import find_groups
 from extractors.metadata import find_metadata
+from extractors.news import news_year
 from extractors.persons import find_persons
 from extractors.references import find_references
 
@@ -17,7 +18,10 @@ YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, issued) -> tuple[int | None, str | None]:
-    """The year the rosters apply to, and a warning when it had to be guessed."""
+    """The year the rosters apply to, and a warning when it is not stated."""
+    if doc_type == "tin_bai":
+        year = news_year(lines, issued)
+        return year, ("roster year not stated in the news item; year left null" if year is None and groups else None)
     if not groups:
         return None, None
     if subject and doc_type != "tin_bai":

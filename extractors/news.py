@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.dates import DATELINE, SITE_PREFIX, byline_date, stamp_date
+from extractors.dates import DATELINE, SITE_PREFIX, byline_date, dateline, stamp_date
 from extractors.document import Line
 
 def find_publication(lines: list[Line], head: int = 8, tail: int = 4) -> tuple[date | None, Line | None]:
@@ -96,3 +96,83 @@ def find_headline(lines: list[Line], title_hint: str | None = None, head: int = 
             continue
         return (None, None) if is_body_sentence(t) else (t, line)
     return None, None
+
+
+# The roster year of a news item. A news item reports the rosters of one year, and says which
+# in a few recurring ways. First the latest year stated for a roster or a role (an item may
+# recall last year's: "Năm 2024, Khối có 10 đơn vị … suy tôn X là đơn vị Trưởng Khối năm 2025"):
+#   roster   a year before the list it qualifies: "năm 2025 Khối thi đua … gồm 09 cơ quan",
+#            "Năm 2022, Khối … có 10 đơn vị", "phân chia Cụm, Khối thi đua năm 2024, Cụm số 1 gồm …"
+#            (years after the list, "Cụm … gồm: A, B tổ chức tổng kết năm 2012", do not count);
+#   role     "Hội Liên hiệp Phụ nữ tỉnh – trưởng khối thi đua năm 2024", "X được bầu làm Trưởng khối
+#            năm 2023", "Năm 2022, Sở Y tế là khối trưởng", "Năm nay huyện A là đơn vị trưởng khối"
+#            (an election with no unit named, "bầu đơn vị Trưởng khối năm 2024", says nothing);
+# then, when neither is stated:
+#   review   "tổng kết công tác thi đua năm 2022 và triển khai nhiệm vụ năm 2023" (the year reviewed);
+#   mention  the first year in a sentence about the bloc ("ký kết giao ước thi đua năm 2024"),
+#            else in one about emulation at all ("chương trình thi đua yêu nước năm 2017").
+# "năm nay" is the year of the dateline, else of the publication stamp; a full date ("ngày 1
+# tháng 3 năm 2017"), a horizon ("đến năm 2030", "tầm nhìn đến năm 2045"), a range
+# ("5 năm 2015 – 2020", "năm học 2021 - 2022") is not a roster year. Nothing stated: null.
+_YEAR = re.compile(r"\bnăm\s+(?:(?P<school>học\s+)?(?P<y>(?:19|20)\d{2})\b|nay\b)", re.IGNORECASE)
+_NOT_ROSTER_YEAR = re.compile(r"(?:tháng\s+\d{1,2}|đến|tới|tầm\s+nhìn|trước|so\s+với|cùng\s+kỳ|giai\s+đoạn|"
+                              r"nhiệm\s+kỳ|(?<!số\s)\b\d+)\s*$", re.IGNORECASE)
+_ROLE = re.compile(r"(?:phó\s+)?(?:trưởng|phó)\s+(?:khối|cụm)|(?:khối|cụm)\s+(?:trưởng|phó)", re.IGNORECASE)
+_UNNAMED_ELECTION = re.compile(r"\bbầu(?:\s+chọn)?(?:\s+ra)?(?:\s+đơn\s+vị)?\s*$", re.IGNORECASE)
+_LIST = re.compile(r"\b(?:bao\s+gồm|gồm|có\s+\d+\s+(?:đơn\s+vị|cơ\s+quan|thành\s+viên|sở|huyện|hội|tổ\s+chức))\b",
+                   re.IGNORECASE)
+_REVIEW = re.compile(r"tổng\s+kết|bình\s+chọn\s+kết\s+quả|bình\s+xét", re.IGNORECASE)
+_BLOC = re.compile(r"\b(?:khối|cụm)\b", re.IGNORECASE)
+
+
+def clauses(lines: list[Line]) -> list[str]:
+    return [c for line in lines for c in re.split(r"(?<=[.;!?])\s+|;\s*", line.text) if c.strip()]
+
+
+def year_mentions(text: str, this_year: int | None) -> list[tuple[int, int]]:
+    """(position, year) of every roster-year candidate in a clause."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if _NOT_ROSTER_YEAR.search(text[: m.start()][-30:]):
+            continue
+        if m["y"] is None:
+            if this_year is not None:
+                out.append((m.start(), this_year))
+            continue
+        if m["school"] or re.match(r"\s*[-–]\s*(?:19|20)\d{2}", text[m.end():]):
+            continue  # a range or a school year ("năm học 2016 - 2017") names no one year
+        out.append((m.start(), int(m["y"])))
+    return out
+
+
+def _role_years(text: str, this_year: int | None) -> list[int]:
+    roles = [r for r in _ROLE.finditer(text) if not _UNNAMED_ELECTION.search(text[: r.start()])]
+    return [y for _, y in year_mentions(text, this_year)] if roles else []
+
+
+def _roster_years(text: str, this_year: int | None) -> list[int]:
+    listed = _LIST.search(text)
+    if not (listed and _BLOC.search(text[: listed.start()])):
+        return []
+    before = [y for p, y in year_mentions(text, this_year) if p < listed.start()]
+    return before[-1:]
+
+
+def news_year(lines: list[Line], published: date | None) -> int | None:
+    """The year the rosters of a news item apply to, or None when the text does not say it."""
+    head = next((dateline(l.text) for l in lines[:10] if dateline(l.text)), None)
+    this_year = (head or {}).get("year") or (published.year if published else None)
+    parts = clauses(lines)
+    stated = [y for c in parts for y in _roster_years(c, this_year) + _role_years(c, this_year)]
+    if stated:
+        return max(stated)
+    review = [next((y for p, y in year_mentions(c, this_year) if p > r.start()), None)
+              for c in parts for r in [_REVIEW.search(c)] if r]
+    review = [y for y in review if y]
+    if review:
+        return max(set(review), key=lambda y: (review.count(y), -review.index(y)))
+    for pattern in (_BLOC, re.compile(r"thi\s+đua", re.IGNORECASE)):
+        for c in parts:
+            if pattern.search(c) and year_mentions(c, this_year):
+                return year_mentions(c, this_year)[0][1]
+    return None

@@ -136,3 +136,37 @@ def test_html_title_without_the_site_name():
     lines = text_doc(BODY).lines()
     title = f"{HEADLINE} - Cổng thông tin điện tử Sở Nội vụ tỉnh Bắc Ninh"
     assert find_headline(lines, title)[0] == HEADLINE
+
+
+def year_of(text: str) -> int | None:
+    return extract(text_doc(text))["year"]
+
+
+@pytest.mark.parametrize("text, year", [
+    # the year reviewed, not the next year's tasks
+    ("Khối thi đua Nội chính tổng kết công tác thi đua\nNgày 13/11, Khối Thi đua các cơ quan Đảng tổ chức Hội nghị "
+     "tổng kết phong trào thi đua, khen thưởng năm 2015, thảo luận nhiệm vụ trọng tâm năm 2016.", 2015),
+    # a role stated for a year beats the year reviewed
+    ("Khối thi đua tổng kết năm 2022\nChiều ngày 02/12, Khối tổ chức hội nghị tổng kết công tác thi đua năm 2022.\n"
+     "Huyện A và huyện B được bầu làm Trưởng khối và Phó Trưởng khối năm 2023.", 2023),
+    # an election with no unit named says nothing about the roster year
+    ("Khối thi đua các doanh nghiệp tổng kết năm 2023\nCông ty X là đơn vị Trưởng khối thi đua năm 2023.\n"
+     "Hội nghị đã thông qua báo cáo tổng kết năm 2023; bầu đơn vị Trưởng khối năm 2024.", 2023),
+    # a year stated before the list it qualifies; last year's leader recalled
+    ("Cụm thi đua số 1 ký kết giao ước thi đua năm 2024\nNăm 2023, UBND thành phố A (đơn vị Trưởng Cụm năm 2023) "
+     "điều hành Cụm.\nTheo Quyết định số 226/QĐ-UBND về việc phân chia Cụm, Khối thi đua năm 2024, Cụm thi đua số 1 "
+     "gồm 06 đơn vị.", 2024),
+    # last year's roster recalled, this year's leader elected
+    ("Khối thi đua kinh tế triển khai nhiệm vụ\nNăm 2024, Khối có 10 đơn vị, do Sở Giao thông vận tải làm Trưởng Khối.\n"
+     "Sở Nông nghiệp và Môi trường được suy tôn là đơn vị Trưởng Khối năm 2025.", 2025),
+    # "năm nay" is the dateline's year
+    ("Khối thi đua Nội chính ký giao ước\nNgày 12/3/2025, Khối thi đua Nội chính ký giao ước.\n"
+     "Năm nay Sở Tư pháp là đơn vị trưởng khối.", 2025),
+    # a horizon, a range, a school year and a full date are not roster years
+    ("Khối thi đua họp\nChiều ngày 01 tháng 3 năm 2016, Khối thi đua các trường ký giao ước năm học 2016 - 2017 "
+     "về xây dựng tỉnh đến năm 2030, tầm nhìn đến năm 2045, sau 5 năm 2011 – 2015.", None),
+    # nothing said: null, never a guess from the stamp
+    ("Khối thi đua Nội chính ký giao ước\n01/04/2024 08:00\nChiều 29/3, Khối thi đua Nội chính ký giao ước thi đua.", None),
+])
+def test_news_roster_year(text, year):
+    assert year_of(text) == year
