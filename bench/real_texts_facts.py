@@ -40,8 +40,11 @@ def truth_province(truth: dict) -> str | None:
     return territory.find_province(value) if value else None
 
 
-def resolution(members: list[str], province: str | None, on: date | None) -> tuple[int, list[str]]:
-    unresolved = [m for m in members if province is None or resolve(m, province, on)["unit_id"] is None]
+def resolution(members: list[tuple[str, str | None]], province: str | None, on: date | None) -> tuple[int, list[str]]:
+    """Members as written (with the truth's normalised form, as the extractor gives it) that
+    resolve to a unit id."""
+    unresolved = [m for m, norm in members if province is None or not any(
+        resolve(n, province, on)["unit_id"] for n in (m, norm) if n)]
     return len(members) - len(unresolved), unresolved
 
 
@@ -70,7 +73,8 @@ def main() -> None:
                 details.append(f"  {key}: {doc.name}: {pred!r} vs truth {want!r}")
         year = truth.get("year_of_blocs")
         on = date(year, 12, 31) if year else None
-        members = [m for g in truth.get("groups") or [] for m in g.get("members") or []]
+        members = [(m, norm) for g in truth.get("groups") or []
+                   for m, norm in zip(g.get("members") or [], (g.get("members_normalized") or []) + [None] * 999)]
         total += len(members)
         n, missed = resolution(members, want_prov, on)
         resolved_truth += n
