@@ -44,7 +44,7 @@ def resolution(members: list[tuple[str, str | None]], province: str | None, on: 
     """Members as written (with the truth's normalised form, as the extractor gives it) that
     resolve to a unit id."""
     unresolved = [m for m, norm in members if province is None or not any(
-        resolve(n, province, on)["unit_id"] for n in (m, norm) if n)]
+        resolve(n, province, on)["unit_id"] for n in (norm, m) if n)]
     return len(members) - len(unresolved), unresolved
 
 
