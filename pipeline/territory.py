@@ -110,16 +110,17 @@ def wards(new_province_short: str) -> dict[str, str]:
     return out
 
 
-def territorial_name(pid: str, local: str) -> str | None:
-    """'Huyện Ea H'Leo' for ('dak-lak', 'huyen-ea-h-leo'): the name behind a territorial id."""
+def territorial_name(pid: str, local: str) -> tuple[str, str] | None:
+    """('Huyện Ea H'Leo', 'cap_huyen') for ('dak-lak', 'huyen-ea-h-leo'): the place behind a territorial id."""
     shorts = {slugify(v): v for v in {**legacy_provinces(), **new_provinces()}.values()}
     short = shorts.get(pid.removesuffix("-2025"))
     if short is None:
         return None
     for full, _ in districts(short).values():
         if slugify(full) == local:
-            return full
-    return next((full for full in wards(short).values() if slugify(full) == local), None)
+            return full, "cap_huyen"
+    ward = next((full for full in wards(short).values() if slugify(full) == local), None)
+    return (ward, "cap_xa") if ward else None
 
 
 def territorial_unit(name: str, province_short: str, on: date | None) -> dict | None:
@@ -243,17 +244,19 @@ def province_from_places(names: list[str], on: date | None = None) -> str | None
     return old if old_score > new_score else new
 
 
+_TYPE = r"(?i:huyện\s+ủy|thị\s+ủy|quận\s+ủy|thành\s+ủy|huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn)"
+_UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÉÈẺẼẸÓÒỎÕỌ"
+_NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:\s+[{_UPPER}\d][^\W_]*(?:['’][^\W\d_]+)?){{0,3}}"
+_PLACE_LIST = re.compile(rf"(?:{_TYPE}|địa\s+phương|đơn\s+vị|Đảng\s+ủy)\s*:?\s+(?:{_TYPE}\s+)?({_NAME}"
+                         rf"(?:\s*(?:,|\bvà\b)\s*(?:{_TYPE}\s+)?{_NAME})*)")
+
+
 def place_names(text: str) -> list[str]:
     """Capitalised names after a territorial word or in the lists that follow one
     ('gồm 4 huyện: Duyên Hải, Cầu Ngang, Trà Cú và Châu Thành', 'Huyện ủy Ea H’leo, Krông Pắc')."""
-    name = r"[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÉÈẺẼẸÓÒỎÕỌ][^\W\d_]*(?:['’][^\W\d_]+)?(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÉÈẺẼẸÓÒỎÕỌ\d][^\W_]*(?:['’][^\W\d_]+)?){0,3}"
     out = []
-    lists = re.finditer(r"(?:huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn|[Hh]uyện\s+ủy|[Tt]hị\s+ủy|Đảng\s+ủy|"
-                        r"địa\s+phương|đơn\s+vị)\s*:?\s+((?:" + name + r")(?:\s*(?:,|và)\s*(?:(?:huyện|quận|thị\s+xã|thành\s+phố|"
-                        r"phường|xã|[Hh]uyện\s+ủy|[Tt]hị\s+ủy)\s+)?(?:" + name + r"))*)", text)
-    for m in lists:
-        out += [p.strip() for p in re.split(r"\s*(?:,|\bvà\b)\s*(?:(?:huyện|quận|thị xã|thành phố|phường|xã|Huyện ủy|Thị ủy)\s+)?",
-                                             m.group(1)) if p.strip()]
+    for m in _PLACE_LIST.finditer(text):
+        out += [p.strip() for p in re.split(rf"\s*(?:,|\bvà\b)\s*(?:{_TYPE}\s+)?", m.group(1)) if p.strip()]
     return out
 
 

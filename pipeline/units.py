@@ -96,11 +96,11 @@ def unit_row(unit_id: str) -> dict | None:
     prov, _, local = unit_id.partition(":")
     place, _, pattern = local.partition("~")
     if pattern in reg.local:
-        where = territory.territorial_name(prov, place)
+        name, level = territory.territorial_name(prov, place) or (place, None)
         p = reg.local[pattern]
-        return {"unit_id": unit_id, "name": f"{p['name']} {where or place}", "kind": p["kind"], "province": prov,
-                "level": p["level"], "valid_from": None,
-                "valid_to": territory.DISTRICTS_END.isoformat() if not prov.endswith("-2025") and p["level"] != "xa" else None}
+        return {"unit_id": unit_id, "name": f"{p['name']} {name[:1].lower()}{name[1:]}", "kind": p["kind"], "province": prov,
+                "level": "huyen" if level == "cap_huyen" else "xa", "valid_from": None,
+                "valid_to": territory.DISTRICTS_END.isoformat() if level == "cap_huyen" else None}
     if local in reg.patterns:
         p = reg.patterns[local]
         return {"unit_id": unit_id, "name": p["name"], "kind": p["kind"], "province": prov,
@@ -212,7 +212,7 @@ def successions_of(unit_id: str) -> list[dict]:
         if new_short in territory.merged_new_provinces() and (local in reg.patterns or f"{new_pid}:{local}" in reg.units):
             out.append({"from": unit_id, "to": f"{new_pid}:{local}", "relation": "merged_into",
                         "effective": territory.PROVINCE_MERGER.isoformat(), "source": territory.MERGER_SOURCE})
-    if not out and row and row.get("kind") == "cap_huyen":
+    if not out and row and (row.get("kind") == "cap_huyen" or row.get("level") == "huyen"):
         out.append({"from": unit_id, "to": None, "relation": "abolished",
                     "effective": territory.PROVINCE_MERGER.isoformat(),
                     "source": "Kết luận 137-KL/TW, Nghị quyết 203/2025/QH15 (không tổ chức cấp huyện từ 01/7/2025)"})
