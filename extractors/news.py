@@ -14,6 +14,7 @@ from datetime import date
 
 from extractors.dates import DATELINE, SITE_PREFIX, byline_date, dateline, stamp_date
 from extractors.document import Line
+from pipeline.units import is_unit_name
 
 def find_publication(lines: list[Line], head: int = 8, tail: int = 4) -> tuple[date | None, Line | None]:
     """The publication date: a stamp among the first lines (a labelled one, 'Ngày đăng', before an
@@ -47,6 +48,9 @@ _SITE_NAME = re.compile(r"^(?:Cổng\s+thông\s+tin|Trang\s+thông\s+tin|Trang\s
                         r"|^[\w.-]+\.(?:vn|com|net|org|gov)(?:\.vn)?/?$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(?:\(?\s*Ảnh(?:\s+minh\s+họa)?|Nguồn|Video|Clip)\s*:|\((?:Ảnh|Nguồn)\s*:[^)]*\)\s*\.?$"
                       r"|[-–]\s*Ảnh\s*:\s*[^.]{2,40}$", re.IGNORECASE)
+# A photo caption above or inside the text: "Toàn cảnh Hội nghị tổng kết Cụm thi đua số 4",
+# "Đồng chí Phan Hữu Đức, … phát biểu tại Hội nghị.", "Các đại biểu ký kết giao ước".
+_CAPTION_OPENING = re.compile(r"^\s*(?:Toàn\s+cảnh|Quang\s+cảnh|Các\s+đại\s+biểu|Đại\s+biểu|Đồng\s+chí|Lãnh\s+đạo\s+các)\b")
 _BYLINE_LINE = re.compile(r"^\s*(?:(?:Tin|Bài)(?:\s*(?:,|và)\s*ảnh)?|Ảnh|Tác\s+giả|PV|Phóng\s+viên|Theo)\s*:", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·●▪◦*+-]+")
 
@@ -67,13 +71,16 @@ def is_body_sentence(text: str) -> bool:
 
 
 def is_page_chrome(text: str) -> bool:
-    """Lines above a headline that are not it: stamps, breadcrumbs, site names, bylines, captions,
-    section labels ('TIN TỨC', 'Thi đua - Khen thưởng')."""
+    """Lines above a headline that are not it: stamps, breadcrumbs, site names, the publisher's
+    name, bylines, captions, section labels ('TIN TỨC', 'Thi đua - Khen thưởng')."""
     t = text.strip()
     if not re.search(r"\w", t) or not any(c.isalpha() for c in t):
         return True
     if stamp_date(t) or byline_date(t) or _BREADCRUMB.search(t) or _SITE_NAME.search(t) or _CAPTION.search(t) \
-            or _BYLINE_LINE.match(t):
+            or _CAPTION_OPENING.match(t) or _BYLINE_LINE.match(t):
+        return True
+    # the publisher's name printed above the title: "SỞ NỘI VỤ TỈNH HÀ TĨNH", "Ban Thi đua - Khen thưởng"
+    if len(t.split()) <= 10 and not re.search(r"\d", t) and is_unit_name(t):
         return True
     return len(t.split()) < 4 and not re.search(r"\d", t)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from pipeline import territory
-from pipeline.normalize import slugify, unit_key
+from pipeline.normalize import heading_case, slugify, unit_key
 
 REGISTRY_DIR = Path(__file__).parent / "registry"
 FUZZY_MIN = 92
@@ -106,6 +106,15 @@ def unit_row(unit_id: str) -> dict | None:
         return {"unit_id": unit_id, "name": p["name"], "kind": p["kind"], "province": prov,
                 "valid_from": p["valid_from"] or None, "valid_to": p["valid_to"] or None}
     return None
+
+
+def is_unit_name(text: str) -> bool:
+    """Whether a text is, as a whole, the name of a unit the registry knows ('Sở Nội vụ tỉnh Hà Tĩnh',
+    'BAN THI ĐUA - KHEN THƯỞNG TỈNH'): a publisher's name, not a sentence."""
+    reg = load_registry()
+    if text.isupper():
+        text = heading_case(text)  # 'SỞ NỘI VỤ TỈNH HÀ TĨNH' → 'Sở Nội Vụ tỉnh Hà Tĩnh'
+    return any(k in reg.pattern_keys or any(k in keys for keys in reg.unit_keys.values()) for k in _keys(text))
 
 
 def province_names_of(province: str) -> list[str]:

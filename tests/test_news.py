@@ -170,3 +170,10 @@ def year_of(text: str) -> int | None:
 ])
 def test_news_roster_year(text, year):
     assert year_of(text) == year
+
+
+@pytest.mark.parametrize("above", ["SỞ NỘI VỤ TỈNH HÀ TĨNH", "Ban Thi đua - Khen thưởng tỉnh Quảng Trị",
+                                   "Toàn cảnh Hội nghị tổng kết Cụm thi đua số 4",
+                                   "Đồng chí Nguyễn Văn A, Giám đốc Sở Tư pháp phát biểu tại Hội nghị."])
+def test_headline_skips_publisher_names_and_captions(above):
+    assert find_headline(text_doc(f"{above}\n{HEADLINE}\n{BODY}").lines())[0] == HEADLINE
