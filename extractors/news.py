@@ -63,11 +63,14 @@ def _sentences(text: str) -> int:
 
 
 def is_body_sentence(text: str) -> bool:
-    """A line that is article text (a dateline, an opening, a long or multi-sentence line, a
-    caption sentence), so it cannot be the headline."""
+    """A line that is article text, so it cannot be the headline: a dateline, an opening, a long
+    or multi-sentence line, a sentence ending in a full stop ('Lễ ký kết … - Năm 2019.' is short
+    enough to be a title), a list's introduction ('…, gồm:'), or the rest of a sentence cut
+    before the excerpt began ('ủy ban nhân dân tỉnh tổ chức …')."""
     t = text.strip()
     return bool(DATELINE.match(t) or _BODY_OPENING.match(t) or len(t) > 220 or ";" in t
-                or _sentences(t) > 1 or (t.endswith(".") and len(t) > 120))
+                or _sentences(t) > 1 or (t.endswith(".") and len(t) > 80) or t.endswith(":")
+                or t[:1].islower())
 
 
 def is_page_chrome(text: str) -> bool:

@@ -177,3 +177,12 @@ def test_news_roster_year(text, year):
                                    "Đồng chí Nguyễn Văn A, Giám đốc Sở Tư pháp phát biểu tại Hội nghị."])
 def test_headline_skips_publisher_names_and_captions(above):
     assert find_headline(text_doc(f"{above}\n{HEADLINE}\n{BODY}").lines())[0] == HEADLINE
+
+
+@pytest.mark.parametrize("first", [
+    "ủy ban nhân dân tỉnh và các đơn vị trong Khối thi đua đã ký kết giao ước thi đua năm 2024.",
+    "Hội nghị đã thống nhất bình chọn các đơn vị dẫn đầu phong trào thi đua của Khối năm 2024.",
+    "Khối thi đua các cơ quan Nội chính tỉnh gồm 9 đơn vị thành viên, cụ thể:",
+])
+def test_a_cut_or_plain_sentence_is_not_a_headline(first):
+    assert find_headline(text_doc(f"{first}\n{BODY}").lines())[0] is None
