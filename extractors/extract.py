@@ -9,7 +9,7 @@ from extractors.dates import find_dates
 from extractors.document import Document
 from extractors.groups import find_groups
 from extractors.metadata import find_metadata
-from extractors.news import news_year
+from extractors.news import news_year, year_mentions
 from extractors.persons import find_persons
 from extractors.references import find_references
 
@@ -112,6 +112,11 @@ def extract(doc: Document) -> dict:
     if amends:
         record["amends"] = amends
         record["changes"] = changes
+        if changes and record["year"] is None and meta["subject"]:
+            # An amending decision changes the rosters of the year its title names
+            # ("… tổ chức các Cụm, Khối thi đua của tỉnh năm 2024").
+            years = year_mentions(meta["subject"], None)
+            record["year"] = years[-1][1] if years else None
         if not changes:
             warnings.append(f"amends {amends['number']} but no roster change was recognised")
     # Where the header fields were read (or where a reviewer should look when they were not).

@@ -186,3 +186,11 @@ def test_headline_skips_publisher_names_and_captions(above):
 ])
 def test_a_cut_or_plain_sentence_is_not_a_headline(first):
     assert find_headline(text_doc(f"{first}\n{BODY}").lines())[0] is None
+
+
+def test_an_amending_decision_has_the_year_of_the_rosters_it_changes():
+    rec = extract(text_doc("UBND TỈNH BẮC NINH\nSố: 615/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc sửa đổi, bổ sung Quyết định số "
+                           "138/QĐ-UBND ngày 15 tháng 02 năm 2023 của UBND tỉnh về việc tổ chức các Khối thi đua năm 2024\n"
+                           "Điều 1. Sửa đổi, bổ sung Quyết định số 138/QĐ-UBND như sau:\n"
+                           "1. Bổ sung Sở Ngoại vụ vào Khối thi đua các cơ quan tổng hợp.\n"))
+    assert rec["changes"][0]["op"] == "add_member" and rec["year"] == 2024  # not the 2024 of the full date
