@@ -55,7 +55,7 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     tally = {k: {} for k in ("issued_date", "year", "province")}
-    total = resolved_truth = resolved_found = 0
+    total = resolved_truth = resolved_found = with_province = 0
     details = []
     for doc in sorted(Path(args.raw).iterdir()):
         tpath = Path(args.truth) / f"{doc.stem}.json"
@@ -79,13 +79,15 @@ def main() -> None:
         n, missed = resolution(members, want_prov, on)
         resolved_truth += n
         resolved_found += resolution(members, rec.get("province"), on)[0]
+        with_province += len(members) if rec.get("province") else 0
         for m in missed:
             details.append(f"  unresolved: {doc.name} [{want_prov}]: {m}")
     for key, counts in tally.items():
         print(f"{key:<12} " + "  ".join(f"{k} {v}" for k, v in sorted(counts.items())))
     if total:
         print(f"registry: {resolved_truth}/{total} = {resolved_truth / total:.3f} of truth members resolved "
-              f"(truth province); {resolved_found}/{total} = {resolved_found / total:.3f} (province found)")
+              f"(truth province); {resolved_found}/{total} = {resolved_found / total:.3f} (province found), "
+              f"{resolved_found}/{with_province} = {resolved_found / max(with_province, 1):.3f} where one was found")
     if args.v:
         print("\n".join(details))
 

@@ -83,6 +83,7 @@ _DAY = (r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y
         r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>(?:19|20)\d{2}))?")
 DATELINE = re.compile(rf"^\s*{SITE_PREFIX}?{_WHEN}(?:{_DAY})", re.IGNORECASE)
 
+
 def dateline(text: str) -> dict | None:
     """The day (and year, when written) that opens a first sentence."""
     m = DATELINE.match(text)

@@ -16,6 +16,7 @@ from extractors.dates import DATELINE, SITE_PREFIX, byline_date, dateline, stamp
 from extractors.document import Line
 from pipeline.units import is_unit_name
 
+
 def find_publication(lines: list[Line], head: int = 8, tail: int = 4) -> tuple[date | None, Line | None]:
     """The publication date: a stamp among the first lines (a labelled one, 'Ngày đăng', before an
     update stamp), else a stamp or a dated byline among the last lines."""
@@ -41,8 +42,6 @@ def find_publication(lines: list[Line], head: int = 8, tail: int = 4) -> tuple[d
 # Other openings of a first sentence (no date): "Vừa qua, …", "Mới đây, …", "Đến dự Hội nghị có …".
 _BODY_OPENING = re.compile(rf"^\s*{SITE_PREFIX}?(?:Vừa\s+qua|Mới\s+đây|Sáng\s+nay|Chiều\s+nay|Tối\s+nay|Hôm\s+nay|"
                            r"Đến\s+dự|Tới\s+dự|Tham\s+dự|Dự\s+(?:hội\s+nghị|buổi|lễ)|Chủ\s+trì)\b", re.IGNORECASE)
-
-
 _BREADCRUMB = re.compile(r"\s(?:>|»|›|/)\s.*\s(?:>|»|›|/)\s|^\s*Trang\s+chủ\b|\s(?:>|»|›)\s", re.IGNORECASE)
 _SITE_NAME = re.compile(r"^(?:Cổng\s+thông\s+tin|Trang\s+thông\s+tin|Trang\s+tin|Báo\s+điện\s+tử|Tạp\s+chí\s+điện\s+tử|Website)\b"
                         r"|^[\w.-]+\.(?:vn|com|net|org|gov)(?:\.vn)?/?$", re.IGNORECASE)
