@@ -69,6 +69,7 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"HTX", "hợp tác xã"),
     (r"TNCS", "Thanh niên Cộng sản"),
     (r"TP\.", "thành phố"),
+    (r"TP(?=\s+[A-ZĐ])", "thành phố"),  # "Đài PT-TH TP Cần Thơ"
     (r"TX\.", "thị xã"),
     # Banks, schools, courts and enterprises in news rosters: "CN NH BIDV", "trường CĐYT",
     # "Cục THADS tỉnh", "Bộ Chỉ huy BĐBP tỉnh", "Đài PTTH Yên Bái", "Bảo hiểm XH tỉnh".
@@ -85,6 +86,8 @@ ABBREVIATIONS: list[tuple[str, str]] = [
     (r"CĐ", "Cao đẳng"),
     (r"THADS", "Thi hành án dân sự"),
     (r"BĐBP", "Bộ đội Biên phòng"),
+    (r"BCHQS", "Ban Chỉ huy Quân sự"),
+    (r"CHQS", "Chỉ huy Quân sự"),
     (r"PT\s*-?\s*TH", "Phát thanh - Truyền hình"),
     (r"XH", "xã hội"),
 ]

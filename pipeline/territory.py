@@ -96,6 +96,8 @@ def districts(province_short: str) -> dict[str, tuple[str, str]]:
     for full, short, typ in rows:
         out[_key(full)] = (full, typ)
         out.setdefault(_key(_bare(short)), (full, typ))
+    # written without the data's spaces: 'Đakrông' for 'Đa Krông'
+    out.update({k.replace(" ", ""): v for k, v in list(out.items()) if " " in k and k.replace(" ", "") not in out})
     return out
 
 
@@ -107,6 +109,7 @@ def wards(new_province_short: str) -> dict[str, str]:
     for full, short in rows:
         out[_key(full)] = full
         out.setdefault(_key(short), full)
+    out.update({k.replace(" ", ""): v for k, v in list(out.items()) if " " in k and k.replace(" ", "") not in out})
     return out
 
 
@@ -123,12 +126,19 @@ def territorial_name(pid: str, local: str) -> tuple[str, str] | None:
     return (ward, "cap_xa") if ward else None
 
 
+def territorial_key(name: str) -> str:
+    """'UBND TP. Long Xuyên' → 'thanh pho long xuyen'; 'UBND huyện đảo Cồn Cỏ' → 'huyen con co'."""
+    text = re.sub(r"(?i)^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", "", name.strip())
+    text = re.sub(r"^(TP|TX)\.?\s*(?=[A-ZĐ])", lambda m: "thành phố " if m.group(1) == "TP" else "thị xã ", text)
+    return _key(re.sub(r"(?i)^huyện\s+đảo\s+", "huyện ", text))
+
+
 def territorial_unit(name: str, province_short: str, on: date | None) -> dict | None:
     """A district (before July 2025) or ward/commune (after) named in a roster, e.g.
     'UBND huyện Tiên Du', 'Thị xã Quế Võ', 'Quận 10', 'Phường Kinh Bắc'."""
-    key = _key(re.sub(r"(?i)^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+", "", name))
+    key = territorial_key(name)
     if on is None or on < PROVINCE_MERGER:
-        hit = districts(province_short).get(key)
+        hit = districts(province_short).get(key) or districts(province_short).get(key.replace(" ", ""))
         if hit:
             full, typ = hit
             pid = province_id(province_short, on)
@@ -136,7 +146,7 @@ def territorial_unit(name: str, province_short: str, on: date | None) -> dict | 
                     "province": province_short, "valid_from": None, "valid_to": DISTRICTS_END.isoformat()}
     new_short = province_short if (on is not None and on >= PROVINCE_MERGER) else successor_province(province_short)
     if new_short:
-        full = wards(new_short).get(key)
+        full = wards(new_short).get(key) or wards(new_short).get(key.replace(" ", ""))
         if full and (on is None or on >= PROVINCE_MERGER):
             pid = province_id(new_short, PROVINCE_MERGER)
             return {"unit_id": f"{pid}:{slugify(full)}", "name": full, "kind": "cap_xa",
@@ -244,7 +254,7 @@ def province_from_places(names: list[str], on: date | None = None) -> str | None
     return old if old_score > new_score else new
 
 
-_TYPE = r"(?i:huyện\s+ủy|thị\s+ủy|quận\s+ủy|thành\s+ủy|huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn)"
+_TYPE = r"(?:(?i:huyện\s+ủy|thị\s+ủy|quận\s+ủy|thành\s+ủy|huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn)|TP\.?|TX\.)"
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÉÈẺẼẸÓÒỎÕỌ"
 _NAME = rf"[{_UPPER}][^\W\d_]*(?:['’][^\W\d_]+)?(?:\s+[{_UPPER}\d][^\W_]*(?:['’][^\W\d_]+)?){{0,3}}"
 _PLACE_LIST = re.compile(rf"(?:{_TYPE}|địa\s+phương|đơn\s+vị|Đảng\s+ủy)\s*:?\s+(?:{_TYPE}\s+)?({_NAME}"

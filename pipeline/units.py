@@ -135,9 +135,9 @@ def name_variants(name: str, province: str | None, implied: str | None) -> list[
     for pname in province_names_of(province) if province else []:
         words, pwords = bare.split(), pname.split()
         tail = " ".join(words[-len(pwords):])
-        if len(words) > len(pwords) and territory._key(tail) == territory._key(pname) and \
-                not re.fullmatch(r"(?i)tỉnh|thành phố|tp\.?", words[-len(pwords) - 1]):
-            names.append(" ".join(words[: -len(pwords)]) + " tỉnh")
+        if len(words) > len(pwords) and territory._key(tail) == territory._key(pname):
+            head = re.sub(r"(?i)\s+(?:tỉnh|thành phố|tp\.?)$", "", " ".join(words[: -len(pwords)]))
+            names.append(head + " tỉnh")  # 'Văn phòng Đoàn ĐBQH và HĐND tỉnh Vĩnh Long' too
             break
     return names
 

@@ -125,3 +125,23 @@ def test_document_province_order_and_source():
     text = "Vừa qua, Cụm thi đua số 6 gồm: Huyện ủy Ea H’leo, Krông Pắc, Krông Búk và Thị ủy Buôn Hồ họp."
     assert document_province(news, text) == ("Đắk Lắk", "places")
     assert document_province(news, "Khối thi đua Nội chính tỉnh họp.") == (None, None)
+
+
+@pytest.mark.parametrize("name, province, unit_id", [
+    ("UBND TP. Long Xuyên", "An Giang", "an-giang:thanh-pho-long-xuyen"),
+    ("UBND huyện Đakrông", "Quảng Trị", "quang-tri:huyen-da-krong"),
+    ("UBND huyện đảo Cồn Cỏ", "Quảng Trị", "quang-tri:huyen-con-co"),
+    ("Đài PT-TH TP Cần Thơ", "Cần Thơ", "can-tho:dai-phat-thanh-va-truyen-hinh"),
+    ("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Vĩnh Long", "Vĩnh Long",
+     "vinh-long:van-phong-doan-dbqh-va-hdnd-tinh"),
+    ("Bộ CHQS tỉnh", "Bình Phước", "binh-phuoc:bo-chi-huy-quan-su-tinh"),
+    ("Sở Văn hóa và Thể thao", "Bình Định", "binh-dinh:so-van-hoa-va-the-thao"),
+])
+def test_written_forms_of_places_and_abbreviations(name, province, unit_id):
+    assert resolve(name, province, D2024)["unit_id"] == unit_id
+
+
+def test_province_from_towns_written_with_tp():
+    text = ("Sáng ngày 08/3, tại Hội trường UBND thành phố Châu Đốc, Cụm thi đua số 1 họp. Năm 2023, UBND TP. Long "
+            "Xuyên điều hành Cụm; UBND thị xã Tân Châu, UBND huyện Thoại Sơn cùng tham dự.")
+    assert territory.province_from_places(territory.place_names(text), D2024) == "An Giang"
