@@ -222,14 +222,11 @@ def _ward_index() -> dict[str, set[str]]:
     return index
 
 
-_PLACE_TYPE = re.compile(r"(?:huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn|[Hh]uyện\s+ủy|[Tt]hị\s+ủy|[Qq]uận\s+ủy)\s+$", re.I)
-
-
-def _place_score(keys: set[str], index: dict[str, set[str]]) -> tuple[str | None, float]:
+def _place_score(keys: dict[str, float], index: dict[str, set[str]]) -> tuple[str | None, float]:
     score: dict[str, float] = {}
-    for key in keys:
+    for key, weight in keys.items():
         for prov in index.get(key, ()):
-            score[prov] = score.get(prov, 0.0) + 1 / len(index[key])
+            score[prov] = score.get(prov, 0.0) + weight / len(index[key])
     if not score:
         return None, 0.0
     best = max(score, key=score.get)
@@ -239,12 +236,16 @@ def _place_score(keys: set[str], index: dict[str, set[str]]) -> tuple[str | None
     return best, score[best]
 
 
-def province_from_places(names: list[str], on: date | None = None) -> str | None:
+def province_from_places(names: list[str], on: date | None = None, strong: list[str] = ()) -> str | None:
     """The province whose districts (before July 2025) or wards (after) are named: 'Krông Pắc',
     'Ea H’leo', 'Buôn Hồ' are all in Đắk Lắk. A name shared by several provinces weighs less; two
-    places at least must agree. Where both readings agree as well, the date decides."""
-    keys = {_key(re.sub(r"(?i)^(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)\s+", "", n.strip())) for n in names}
-    keys -= set(province_names())
+    places at least must agree, or one that names a unit of its own ('Trung tâm Chính trị Định
+    Hóa': `strong`). Where both readings are as strong, the date decides."""
+    keys: dict[str, float] = {}
+    for name, weight in [(n, 1.0) for n in names] + [(n, 1.5) for n in strong]:
+        key = territorial_key(re.sub(r"(?i)^(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)\s+", "", name.strip()))
+        if key not in province_names():
+            keys[key] = max(weight, keys.get(key, 0.0))
     old, old_score = _place_score(keys, _district_index())
     new, new_score = _place_score(keys, _ward_index())
     if not (old and new):
@@ -252,7 +253,6 @@ def province_from_places(names: list[str], on: date | None = None) -> str | None
     if max(old_score, new_score) < 1.5 * min(old_score, new_score):  # as strong: the date decides
         return new if on is not None and on >= PROVINCE_MERGER else old
     return old if old_score > new_score else new
-
 
 _TYPE = r"(?:(?i:huyện\s+ủy|thị\s+ủy|quận\s+ủy|thành\s+ủy|huyện|quận|thị\s+xã|thành\s+phố|phường|xã|thị\s+trấn)|TP\.?|TX\.)"
 _UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÍÌỈĨỊÚÙỦŨỤÝÉÈẺẼẸÓÒỎÕỌ"

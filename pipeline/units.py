@@ -142,6 +142,21 @@ def name_variants(name: str, province: str | None, implied: str | None) -> list[
     return names
 
 
+def local_places(names: list[str]) -> list[str]:
+    """The places in names of units every district or commune has ('Định Hóa' in 'Trung tâm
+    Chính trị Định Hóa', 'Buôn Hồ' in 'Thị ủy Buôn Hồ')."""
+    reg = load_registry()
+    out = []
+    for name in names:
+        words = name.split()
+        for n in range(1, min(5, len(words))):
+            head = re.sub(r"(?i)\s+(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)$", "", " ".join(words[:-n]))
+            if any(k in reg.local_keys for k in _keys(head)):
+                out.append(" ".join(words[-n:]))
+                break
+    return out
+
+
 def resolve_local(name: str, province: str, on: date | None) -> dict | None:
     """A unit every district or commune has, named with its place: 'Huyện ủy Ea H’leo',
     'Thị ủy Buôn Hồ', 'Trung tâm Chính trị Định Hóa', 'UBMTTQ huyện Cần Giờ', 'CN NH BIDV Phú Xuân'."""
@@ -265,8 +280,8 @@ def document_province(record: dict, text: str | None) -> tuple[str | None, str |
     found = territory.most_mentioned_province(text)
     if found:
         return found, "text"
-    units = [u for g in record.get("groups") or [] for u in [m["name"] for m in g["members"]] + [g.get("leader") or ""]]
-    found = territory.province_from_places(territory.place_names(text) + [u for u in units if u], record_date(record))
+    units = [u for g in record.get("groups") or [] for u in [m["name"] for m in g["members"]] + [g.get("leader") or ""] if u]
+    found = territory.province_from_places(territory.place_names(text) + units, record_date(record), local_places(units))
     return (found, "places") if found else (None, None)
 
 

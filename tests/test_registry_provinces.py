@@ -145,3 +145,11 @@ def test_province_from_towns_written_with_tp():
     text = ("Sáng ngày 08/3, tại Hội trường UBND thành phố Châu Đốc, Cụm thi đua số 1 họp. Năm 2023, UBND TP. Long "
             "Xuyên điều hành Cụm; UBND thị xã Tân Châu, UBND huyện Thoại Sơn cùng tham dự.")
     assert territory.province_from_places(territory.place_names(text), D2024) == "An Giang"
+
+
+def test_one_place_named_in_a_local_unit_is_enough():
+    news = {"issuer": None, "place": None, "year": 2021, "issued_date": None,
+            "groups": [{"members": [], "leader": "Trung tâm Chính trị Định Hóa"}]}
+    assert document_province(news, "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng.") == ("Thái Nguyên", "places")
+    news["groups"][0]["leader"] = "Định Hóa"  # a bare place, alone, is not enough
+    assert document_province(news, "Định Hóa được bầu làm Cụm trưởng.") == (None, None)
