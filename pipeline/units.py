@@ -126,10 +126,11 @@ def province_names_of(province: str) -> list[str]:
 
 def name_variants(name: str, province: str | None, implied: str | None) -> list[str]:
     """A name as written, with the implied head ('các sở: Nội vụ' → 'Sở Nội vụ'), without an
-    abbreviation in brackets ('Ngân hàng (NH) Nhà nước'), and with the province's name at its
+    abbreviation in brackets ('Ngân hàng (NH) Nhà nước') or a region's number, and with the province's name at its
     end read as 'tỉnh' ('Báo Quảng Nam', 'Công ty Điện lực Ninh Thuận', 'trường CĐ Nghề Cần thơ')."""
     names = ([f"{implied} {name}"] if implied else []) + [name]
     bare = " ".join(re.sub(r"\s*\([^)]*\)", " ", name).split())
+    bare = re.sub(r"(?i)(khu vực)\s+(?:[IVXL]+|\d+)$", r"\1", bare)  # "Kho bạc Nhà nước khu vực XI"
     if bare != name:
         names.append(bare)
     for pname in province_names_of(province) if province else []:

@@ -153,3 +153,10 @@ def test_one_place_named_in_a_local_unit_is_enough():
     assert document_province(news, "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng.") == ("Thái Nguyên", "places")
     news["groups"][0]["leader"] = "Định Hóa"  # a bare place, alone, is not enough
     assert document_province(news, "Định Hóa được bầu làm Cụm trưởng.") == (None, None)
+
+
+def test_regional_agencies_of_march_2025():
+    r = resolve("Kho bạc Nhà nước khu vực XI", "Quảng Trị", date(2025, 4, 1))
+    assert (r["unit_id"], r["method"]) == ("quang-tri:kho-bac-nha-nuoc-khu-vuc", "pattern")
+    assert successor_on("quang-tri:kho-bac-nha-nuoc-tinh", date(2025, 4, 1)) == "quang-tri:kho-bac-nha-nuoc-khu-vuc"
+    assert successor_on("quang-tri:cuc-thong-ke-tinh", D2026) == "quang-tri-2025:chi-cuc-thong-ke-tinh"
