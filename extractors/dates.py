@@ -123,11 +123,15 @@ def find_dates(lines: list[Line], issued: date | None, is_news: bool) -> list[di
 
     for i, line in enumerate(lines):
         t = line.text
-        stamp = stamp_date(t) if is_news and (i < 8 or i >= len(lines) - 4) else None
+        edge = is_news and (i < 8 or i >= len(lines) - 4)
+        stamp = stamp_date(t) if edge else None
         if stamp and stamp[0]:
             s = STAMP.match(" ".join(t.split()))
             add(stamp[0], "published", s.group(0).strip(" ()[]"), line)
             t = " ".join(t.split())[s.end():]  # a stamp glued to the article: "… lúc 14:14Sáng 22/2, …"
+        elif edge and (signed := byline_date(t)):
+            add(signed, "published", " ".join(t.split()), line)  # "Thu Hà | 12/03/2025"
+            continue
         spans = []
         for rx in (FULL_VI, NUMERIC):
             for m in rx.finditer(t):

@@ -194,3 +194,9 @@ def test_an_amending_decision_has_the_year_of_the_rosters_it_changes():
                            "Điều 1. Sửa đổi, bổ sung Quyết định số 138/QĐ-UBND như sau:\n"
                            "1. Bổ sung Sở Ngoại vụ vào Khối thi đua các cơ quan tổng hợp.\n"))
     assert rec["changes"][0]["op"] == "add_member" and rec["year"] == 2024  # not the 2024 of the full date
+
+
+def test_a_dated_byline_is_a_published_date_record():
+    lines = text_doc(f"Khối thi đua ký kết giao ước\n{BODY}\nThu Hà | 12/03/2025").lines()
+    got = [(d["date"], d["role"]) for d in find_dates(lines, date(2025, 3, 12), True)]
+    assert ("2025-03-12", "published") in got and ("2025-03-12", "other") not in got
