@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,7 +63,8 @@ def load_registry(directory: str | None = None) -> Registry:
                 for key in _keys(name):
                     reg.pattern_keys.setdefault(key, row["pattern_id"])
                     reg.key_names.setdefault(key, name)
-    with open(base / "local.csv", encoding="utf-8", newline="") as f:
+    local = base / "local.csv"
+    with open(local, encoding="utf-8", newline="") if local.is_file() else open(os.devnull) as f:
         for row in csv.DictReader(f):
             reg.local[row["pattern_id"]] = row
             for name in [row["name"], *_aliases(row)]:
