@@ -6,8 +6,7 @@ from datetime import date
 
 from extractors.dates import make_date
 from extractors.document import Line
-from extractors.news import find_headline
-from extractors.news import find_publication as news_publication
+from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
 from pipeline.normalize import fold_diacritics, heading_case
@@ -130,11 +129,6 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
             return o["place"].strip(), None, {"note": f"{note}; month {int(month):02d}/{year} is certain",
                                               "month": f"{year}-{int(month):02d}", "line": line}
     return None, None, {}
-
-
-def find_publication(lines: list[Line]) -> date | None:
-    """A news item's publication date (its stamp or dated byline; see extractors.news)."""
-    return news_publication(lines)[0]
 
 
 def find_issuer(lines: list[Line], stop: int) -> str | None:
@@ -261,7 +255,7 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
     if doc_type is None and symbol:
         doc_type = symbol_type(symbol) or ("cong_van" if any(l.text.strip().startswith("V/v") for l in lines[:40]) else None)
     if doc_type is None:
-        published = find_publication(lines)
+        published = find_publication(lines)[0]
         # A news item: a publication stamp, or a report on emulation groups with no official layout.
         about_groups = any(re.search(r"(?i)\b(?:cụm|khối)\s+thi\s+đua", l.text) for l in lines[:60])
         if number is None and symbol is None and (published or about_groups):
