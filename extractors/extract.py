@@ -9,6 +9,7 @@ from extractors.dates import find_dates
 from extractors.document import Document
 from extractors.groups import find_groups
 from extractors.metadata import find_metadata
+from extractors.news import news_year, year_mentions
 from extractors.persons import find_persons
 from extractors.references import find_references
 
@@ -17,7 +18,10 @@ YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, issued) -> tuple[int | None, str | None]:
-    """The year the rosters apply to, and a warning when it had to be guessed."""
+    """The year the rosters apply to, and a warning when it is not stated."""
+    if doc_type == "tin_bai":
+        year = news_year(lines, issued)
+        return year, ("roster year not stated in the news item; year left null" if year is None and groups else None)
     if not groups:
         return None, None
     if subject and doc_type != "tin_bai":
@@ -114,6 +118,11 @@ def extract(doc: Document) -> dict:
     if amends:
         record["amends"] = amends
         record["changes"] = changes
+        if changes and record["year"] is None and meta["subject"]:
+            # An amending decision changes the rosters of the year its title names
+            # ("… tổ chức các Cụm, Khối thi đua của tỉnh năm 2024").
+            years = year_mentions(meta["subject"], None)
+            record["year"] = years[-1][1] if years else None
         if not changes:
             warnings.append(f"amends {amends['number']} but no roster change was recognised")
     # Where the header fields were read (or where a reviewer should look when they were not).
