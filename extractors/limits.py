@@ -26,3 +26,13 @@ def max_inflated_mb() -> float:
 
 def max_seconds() -> float:
     return _number("QUYETDINH_MAX_SECONDS_PER_FILE", 300)
+
+
+def max_page_megapixels() -> float:
+    """A page is rendered (OCR, review crops) only when its size × resolution stays under this:
+    a 19 KB PDF may declare a 5000 × 5000 pt page, gigabytes once rendered at 300 dpi."""
+    return _number("QUYETDINH_MAX_PAGE_MEGAPIXELS", 60)
+
+
+def page_megapixels(width_pt: float, height_pt: float, dpi: float) -> float:
+    return float(width_pt) * float(height_pt) * (dpi / 72) ** 2 / 1e6

@@ -4,12 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 DEFAULT_DB = "data/quyetdinh.db"
-METADATA = Path(__file__).parent / "datasette" / "metadata.yml"
 
 
 class UsageError(Exception):
@@ -19,7 +17,7 @@ class UsageError(Exception):
 def check_paths(paths: list[str]) -> None:
     for p in paths:
         if not os.path.exists(p):
-            raise UsageError(f"no such file or directory: {p}")
+            raise UsageError(f"không có tệp hay thư mục: {p}")
 
 
 def prefect_env() -> None:
@@ -128,7 +126,7 @@ def cmd_extract(args) -> int:
 
 def cmd_validate(args) -> int:
     if not os.path.exists(args.db):
-        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
+        raise UsageError(f"không có cơ sở dữ liệu ở {args.db}: hãy chạy 'quyetdinh run PATH' trước")
     from pipeline.store import open_db
     from pipeline.validate import format_text, refresh
     issues = refresh(open_db(args.db))
@@ -139,39 +137,22 @@ def cmd_validate(args) -> int:
     return 1 if args.strict and any(i["severity"] == "error" for i in issues) else 0
 
 
-def serve_metadata(db: str) -> str:
-    """The project's metadata under this database's name (Datasette names it after the file)."""
-    import tempfile
-
-    import yaml
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    meta["databases"] = {Path(db).stem: meta["databases"]["quyetdinh"]}
-    path = Path(tempfile.mkdtemp(prefix="quyetdinh-serve-")) / "metadata.yml"
-    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return str(path)
-
-
-def serve_command(db: str, port: int) -> list[str]:
-    """Datasette, read-only (immutable file), with a SQL time limit and the project's metadata."""
-    return [sys.executable, "-m", "datasette", "serve", "-i", db, "--metadata", serve_metadata(db),
-            "--plugins-dir", str(METADATA.parent / "plugins"), "--host", "127.0.0.1", "--port", str(port),
-            "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "100"]
-
-
 def cmd_serve(args) -> int:
-    if not os.path.exists(args.db):
-        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
-    cmd = serve_command(args.db, args.port)
-    print(f"Datasette on http://127.0.0.1:{args.port}/ (read-only; Ctrl+C to stop)", flush=True)
+    need_db(args.db)
+    from pipeline.serve import HOST, serve
+    from pipeline.store import check_database_file
+    check_database_file(args.db)
+    print(f"Datasette trên http://{HOST}:{args.port}/ (chỉ đọc; Ctrl+C để dừng)", flush=True)
     try:
-        return subprocess.call(cmd)
+        serve(args.db, args.port)
     except KeyboardInterrupt:
-        return 0
+        pass
+    return 0
 
 
 def cmd_eval(args) -> int:
     if not os.path.isdir(args.dir):
-        raise UsageError(f"not a directory: {args.dir}")
+        raise UsageError(f"không phải thư mục: {args.dir}")
     from extractors.extract import extract_path
     from pipeline.evaluate import evaluate, format_scores, scores_json
     scores, n = evaluate(args.dir, extract_path, args.truth)
@@ -186,7 +167,7 @@ def cmd_eval(args) -> int:
 
 def need_db(path: str) -> None:
     if not os.path.exists(path):
-        raise UsageError(f"no database at {path}: run 'quyetdinh run PATH' first")
+        raise UsageError(f"không có cơ sở dữ liệu ở {path}: hãy chạy 'quyetdinh run PATH' trước")
 
 
 def cmd_diff(args) -> int:
@@ -307,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
         "into data: who belongs to which group, who leads it, with provenance."))
+    p.add_argument("--debug", action="store_true", help="khi có lỗi, in cả traceback / print the traceback on an error")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     r = sub.add_parser("run", help="read files into the SQLite database (the main job, a Prefect flow)",
@@ -427,15 +409,61 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def one_line(e: BaseException) -> str:
+    """What went wrong, in one line of Vietnamese (the traceback is for --debug)."""
+    import errno
+    import sqlite3
+
+    from pipeline.store import DatabaseRefused
+    if isinstance(e, (UsageError, DatabaseRefused)):
+        return str(e)
+    text = str(e).splitlines()[0] if str(e) else ""
+    if isinstance(e, sqlite3.DatabaseError):
+        low = text.lower()
+        if "readonly" in low or "read-only" in low:
+            return f"không ghi được vào cơ sở dữ liệu (tệp hoặc hệ thống tệp chỉ đọc): {text}"
+        if "disk is full" in low or "disk i/o" in low:
+            return f"hết chỗ trên đĩa khi ghi cơ sở dữ liệu; dữ liệu đã ghi trước đó vẫn nguyên: {text}"
+        if "not a database" in low or "malformed" in low:
+            return f"tệp cơ sở dữ liệu không đọc được (không phải SQLite hoặc đã hỏng): {text}"
+        if "unable to open" in low:
+            return f"không mở được cơ sở dữ liệu: {text}"
+        return f"lỗi cơ sở dữ liệu: {text}"
+    if isinstance(e, OSError):
+        where = f" ({e.filename})" if getattr(e, "filename", None) else ""
+        if e.errno == errno.ENOSPC:
+            return f"hết chỗ trên đĩa{where}; dữ liệu đã ghi trước đó vẫn nguyên"
+        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return f"không ghi được{where}: hệ thống tệp chỉ đọc hoặc không có quyền"
+        return f"lỗi tệp{where}: {e.strerror or text}"
+    if isinstance(e, MemoryError):
+        return "không đủ bộ nhớ"
+    if isinstance(e, RecursionError):
+        return "dữ liệu lồng nhau quá sâu"
+    return f"lỗi không lường trước: {type(e).__name__}: {text}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv  # accepted anywhere on the line, not only before the command
+    args = parser.parse_args([a for a in argv if a != "--debug"])
+    args.debug = debug
     try:
         return args.func(args)
-    except UsageError as e:
-        print(f"quyetdinh: error: {e}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("quyetdinh: đã dừng (Ctrl+C)", file=sys.stderr)
+        return 130
+    except Exception as e:  # every error is one line; --debug shows where it came from
+        if args.debug:
+            import traceback
+            traceback.print_exc()
+        msg = " ".join(one_line(e).split())
+        hint = "" if isinstance(e, UsageError) or args.debug else " (--debug để xem chi tiết)"
+        print(f"quyetdinh: lỗi: {msg}{hint}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -79,9 +80,37 @@ TABLES: dict[str, dict] = {
 CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references", "amendments"]
 
 
+class DatabaseRefused(Exception):
+    """A file that must not be opened as this project's database (one line, in Vietnamese)."""
+
+
+def check_database_file(path: str) -> None:
+    """Refuse, before anything is written, a file that is not SQLite or that a newer version
+    of quyetdinh wrote (PRAGMA user_version above ours): opening it would change it."""
+    import sqlite3
+    import urllib.parse
+    if path == ":memory:" or not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA busy_timeout = 60000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise DatabaseRefused(f"{path} không phải là cơ sở dữ liệu SQLite dùng được ({e})") from None
+    if version > SCHEMA_VERSION:
+        raise DatabaseRefused(f"{path} do một phiên bản quyetdinh mới hơn tạo (lược đồ {version}, phiên bản này "
+                              f"biết đến {SCHEMA_VERSION}): không mở để khỏi làm hỏng; hãy cập nhật quyetdinh")
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     """Open (and create or upgrade) the database. Several runs may share it: WAL, a busy
-    timeout, and writes that take the write lock when they begin."""
+    timeout, and writes that take the write lock when they begin. A file that is not SQLite or
+    comes from a newer quyetdinh is refused unchanged (DatabaseRefused)."""
+    check_database_file(str(path))
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 60000")
     if path != ":memory:":
@@ -89,6 +118,7 @@ def open_db(path: str) -> sqlite_utils.Database:
         with open(str(path) + ".lock", "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # two runs must not create the schema at the same time
             try:
+                check_database_file(str(path))  # another run may have upgraded it meanwhile
                 db.enable_wal()
                 ensure_schema(db)
             finally:
