@@ -242,28 +242,39 @@ def find_document(db, ref: str) -> dict:
     return dict(rows[0])
 
 
-def cmd_correct(args) -> int:
-    need_db(args.db)
-    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, corrections_path,
-                                      load_corrections, new_entry, save_corrections)
-    from pipeline.store import open_db, sync_corrections
-    from pipeline.validate import refresh
-    db = open_db(args.db)
-    doc = find_document(db, args.doc)
+def correct_document(db, doc: dict, path: str, field: str, value: str, group: str | None = None,
+                     unit: str | None = None, note: str | None = None) -> tuple[dict, dict]:
+    """Add one correction to the file and apply it to the database: read, edit, write and apply
+    as one step under the file's lock (a concurrent `correct` waits and then sees this one)."""
+    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
+                                      save_corrections)
+    from pipeline.corrections_file import locked
+    from pipeline.store import sync_corrections
     row = next(iter(db.query("select record from decisions where id = ?", [doc["id"]])), None)
     if row is None:
         raise UsageError(f"{doc['path']} was not read ({doc['status']}): there is nothing to correct in it")
+    with locked(path):
+        try:
+            entries = load_corrections(path)
+            current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
+            entry = new_entry(current, doc["id"], doc["path"], field, value, group=group, unit=unit, note=note)
+        except CorrectionError as e:
+            raise UsageError(str(e)) from None
+        entries = add_entry(entries, entry)
+        save_corrections(path, entries)
+        result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
+    return entry, result
+
+
+def cmd_correct(args) -> int:
+    need_db(args.db)
+    from pipeline.corrections import corrections_path
+    from pipeline.store import open_db
+    from pipeline.validate import refresh
+    db = open_db(args.db)
+    doc = find_document(db, args.doc)
     path = args.corrections or str(corrections_path(args.db))
-    try:
-        entries = load_corrections(path)
-        current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
-        entry = new_entry(current, doc["id"], doc["path"], args.field, args.value, group=args.group, unit=args.unit,
-                          note=args.note)
-    except CorrectionError as e:
-        raise UsageError(str(e)) from None
-    entries = add_entry(entries, entry)
-    save_corrections(path, entries)
-    result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
+    entry, result = correct_document(db, doc, path, args.field, args.value, args.group, args.unit, args.note)
     refresh(db)
     target = f" [{entry['group']}]" if entry.get("group") else ""
     print(f"{entry['field']}{target} of {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
@@ -409,40 +420,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def one_line(e: BaseException) -> str:
-    """What went wrong, in one line of Vietnamese (the traceback is for --debug)."""
-    import errno
-    import sqlite3
-
-    from pipeline.store import DatabaseRefused
-    if isinstance(e, (UsageError, DatabaseRefused)):
-        return str(e)
-    text = str(e).splitlines()[0] if str(e) else ""
-    if isinstance(e, sqlite3.DatabaseError):
-        low = text.lower()
-        if "readonly" in low or "read-only" in low:
-            return f"không ghi được vào cơ sở dữ liệu (tệp hoặc hệ thống tệp chỉ đọc): {text}"
-        if "disk is full" in low or "disk i/o" in low:
-            return f"hết chỗ trên đĩa khi ghi cơ sở dữ liệu; dữ liệu đã ghi trước đó vẫn nguyên: {text}"
-        if "not a database" in low or "malformed" in low:
-            return f"tệp cơ sở dữ liệu không đọc được (không phải SQLite hoặc đã hỏng): {text}"
-        if "unable to open" in low:
-            return f"không mở được cơ sở dữ liệu: {text}"
-        return f"lỗi cơ sở dữ liệu: {text}"
-    if isinstance(e, OSError):
-        where = f" ({e.filename})" if getattr(e, "filename", None) else ""
-        if e.errno == errno.ENOSPC:
-            return f"hết chỗ trên đĩa{where}; dữ liệu đã ghi trước đó vẫn nguyên"
-        if e.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return f"không ghi được{where}: hệ thống tệp chỉ đọc hoặc không có quyền"
-        return f"lỗi tệp{where}: {e.strerror or text}"
-    if isinstance(e, MemoryError):
-        return "không đủ bộ nhớ"
-    if isinstance(e, RecursionError):
-        return "dữ liệu lồng nhau quá sâu"
-    return f"lỗi không lường trước: {type(e).__name__}: {text}"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -460,8 +437,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             import traceback
             traceback.print_exc()
+        from pipeline.errors import one_line
         msg = " ".join(one_line(e).split())
-        hint = "" if isinstance(e, UsageError) or args.debug else " (--debug để xem chi tiết)"
+        hint = "" if e.__class__.__name__ == "UsageError" or args.debug else " (--debug để xem chi tiết)"
         print(f"quyetdinh: lỗi: {msg}{hint}", file=sys.stderr)
         return 2
 

@@ -334,13 +334,18 @@ def write_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict
     """Replace everything known about one document (and the older versions of its file it
     `replaces`), in one transaction."""
     with write_transaction(db):
-        for old in replaces:
-            _delete_document(db, old, keep_document_row=False)
-        _delete_document(db, doc_id)
-        for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
-                     "memberships", "persons", "dates", "references", "amendments"]:
-            if rows.get(name):
-                db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
+        _replace_rows(db, doc_id, rows, replaces)
+
+
+def _replace_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict]], replaces: list[str] = ()) -> None:
+    """write_rows inside a transaction the caller holds."""
+    for old in replaces:
+        _delete_document(db, old, keep_document_row=False)
+    _delete_document(db, doc_id)
+    for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
+                 "memberships", "persons", "dates", "references", "amendments"]:
+        if rows.get(name):
+            db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
 
 
 def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None,
@@ -360,45 +365,51 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
 def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
     """Bring every loaded document in line with the corrections file and record each entry's
     outcome in `corrections`. A document is rewritten only when its corrections changed; it is
-    rebuilt from the stored extraction record, so no file is read again."""
+    rebuilt from the stored extraction record, so no file is read again.
+
+    One transaction: the documents a correction changes and the `corrections` table are written
+    together or not at all (a failure half-way leaves the database as it was)."""
     from pipeline.corrections import apply_corrections, digest
     by_doc: dict[str, list[dict]] = {}
     for e in entries:
         by_doc.setdefault(e["document"], []).append(e)
-    docs = {r["id"]: r for r in db.query(
-        """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.text, doc.extractor_version,
-                  doc.loaded_at, d.record from documents doc left join decisions d on d.id = doc.id""")}
-    outcome: dict[str, dict] = {}
-    for doc_id, doc in docs.items():
-        mine = by_doc.get(doc_id, [])
-        if doc["record"] is None:
-            for e in mine:
-                outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
-            continue
-        raw = json.loads(doc["record"])
-        if doc["corrections_digest"] != digest(mine):
-            rows = record_rows(raw, doc["text"], mine, corrections_file)
-            rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
-            write_rows(db, doc_id, rows)
-        if mine:
+    with write_transaction(db):
+        docs = {r["id"]: r for r in db.query(
+            """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
+                      d.record is null as unread from documents doc left join decisions d on d.id = doc.id""")}
+        outcome: dict[str, dict] = {}
+        for doc_id, doc in docs.items():
+            mine = by_doc.get(doc_id, [])
+            if doc["unread"]:
+                for e in mine:
+                    outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
+                continue
+            if doc["corrections_digest"] == digest(mine) and not mine:
+                continue
+            stored = db.execute("select d.record, doc.text from decisions d join documents doc on doc.id = d.id "
+                                "where d.id = ?", [doc_id]).fetchone()
+            raw = json.loads(stored[0])
+            if doc["corrections_digest"] != digest(mine):
+                rows = record_rows(raw, stored[1], mine, corrections_file)
+                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
+                _replace_rows(db, doc_id, rows)
             for r in apply_corrections(raw, mine, corrections_file)[1]:
                 outcome[r["id"]] = r
-    by_path = {d["path"]: d["id"] for d in docs.values()}
-    rows = []
-    for e in entries:
-        o = outcome.get(e["id"])
-        if o is None:
-            now = by_path.get(e.get("path"))
-            o = {"status": "orphaned", "message": (
-                f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
-                else f"document {e['document'][:12]}… is not in the database")}
-        rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
-                     "grp": e.get("group"), "unit": e.get("unit"),
-                     "old_value": json.dumps(e.get("old"), ensure_ascii=False),
-                     "new_value": json.dumps(e.get("new"), ensure_ascii=False), "who": e.get("who"),
-                     "at": str(e.get("when")) if e.get("when") else None, "note": e.get("note"),
-                     "status": o["status"], "message": o.get("message"), "corrections_file": corrections_file})
-    with write_transaction(db):
+        by_path = {d["path"]: d["id"] for d in docs.values()}
+        rows = []
+        for e in entries:
+            o = outcome.get(e["id"])
+            if o is None:
+                now = by_path.get(e.get("path"))
+                o = {"status": "orphaned", "message": (
+                    f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
+                    else f"document {e['document'][:12]}… is not in the database")}
+            rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
+                         "grp": e.get("group"), "unit": e.get("unit"),
+                         "old_value": json.dumps(e.get("old"), ensure_ascii=False),
+                         "new_value": json.dumps(e.get("new"), ensure_ascii=False), "who": e.get("who"),
+                         "at": str(e.get("when")) if e.get("when") else None, "note": e.get("note"),
+                         "status": o["status"], "message": o.get("message"), "corrections_file": corrections_file})
         db.execute("delete from corrections")
         if rows:
             db.table("corrections").insert_all(rows, pk="id", replace=True)
