@@ -19,7 +19,8 @@ from prefect.cache_policies import NONE as NO_CACHE
 
 from extractors import cache_root, extractor_version
 from extractors.document import sha256_of
-from extractors.readers import SUPPORTED
+from extractors.readers import SUPPORTED, admission
+from pipeline.normalize import printable_path
 from flows import progress
 
 def discover_files(paths: list[str]) -> list[str]:
@@ -33,8 +34,10 @@ def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            # Every entry that is not a folder: a FIFO or a link to one is kept, to be refused
+            # (and recorded) by the reader without being opened; hidden files are recorded too.
             out.extend((str(f), str(path)) for f in sorted(path.rglob("*"))
-                       if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED)
+                       if f.suffix.lower() in SUPPORTED and not f.is_dir())
         else:
             out.append((str(path), None))
     return out
@@ -42,6 +45,9 @@ def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
 
 def content_key(context, parameters) -> str:
     """Same bytes + same extractor (code and registry) → same result, whatever the path."""
+    from uuid import uuid4
+    if admission(parameters["path"], parameters.get("root")):
+        return f"extract-refused-{uuid4()}"  # never cached: the path may hold a file next time
     try:
         if parameters.get("root") and Path(parameters["path"]).is_symlink():
             return f"extract-link-{parameters['path']}-{parameters['root']}-{extractor_version()}"
@@ -66,7 +72,7 @@ def extract_file(path: str, root: str | None = None) -> str:
     flow holds no record in memory (Prefect keeps every task's return value until the end)."""
     from extractors.extract import safe_extract
     rec, text = safe_extract(path, root)
-    name = (rec["source"]["sha256"] or hashlib.sha256(path.encode()).hexdigest()) + "-" + extractor_version()
+    name = (rec["source"]["sha256"] or hashlib.sha256(os.fsencode(path)).hexdigest()) + "-" + extractor_version()
     out = spool_dir() / f"{name}.json.gz"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(f".{os.getpid()}.tmp")
@@ -80,7 +86,7 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
     try:
         with gzip.open(spooled, "rt", encoding="utf-8") as f:
             data = json.load(f)
-        data["record"]["source"]["path"] = path  # the same bytes may sit at another path
+        data["record"]["source"]["path"] = printable_path(path)  # the same bytes may sit at another path
         return data["record"], data["text"]
     except (OSError, ValueError):  # a cached result whose spool file was removed: extract again
         from extractors.extract import safe_extract
@@ -229,7 +235,8 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     todo = []
     for path, root in files:
         try:
-            unchanged = sha256_of(path) in done and not (root and Path(path).is_symlink())
+            unchanged = (not admission(path, root) and sha256_of(path) in done
+                         and not (root and Path(path).is_symlink()))
         except OSError:
             unchanged = False
         if unchanged:
