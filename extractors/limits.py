@@ -36,3 +36,54 @@ def max_page_megapixels() -> float:
 
 def page_megapixels(width_pt: float, height_pt: float, dpi: float) -> float:
     return float(width_pt) * float(height_pt) * (dpi / 72) ** 2 / 1e6
+
+
+def max_memory_mb() -> float:
+    """Address space of the extraction worker (0: no limit); a file that needs more is too_large."""
+    return _number("QUYETDINH_MAX_MEMORY_MB", 0)
+
+
+def max_text_chars() -> int:
+    return int(_number("QUYETDINH_MAX_TEXT_CHARS", 2_000_000))
+
+
+def max_lines() -> int:
+    return int(_number("QUYETDINH_MAX_LINES", 50_000))
+
+
+def max_line_chars() -> int:
+    """One line (paragraph) longer than this is not a decision's text: the finders' work grows with it."""
+    return int(_number("QUYETDINH_MAX_LINE_CHARS", 100_000))
+
+
+def max_nlp_chars() -> int:
+    """The person-name model reads at most this much of one line (its cost grows faster than the line)."""
+    return int(_number("QUYETDINH_MAX_NLP_LINE_CHARS", 1000))
+
+
+def max_members() -> int:
+    """Members in one group, and groups in one document: a list longer than this is not a roster."""
+    return int(_number("QUYETDINH_MAX_LIST", 5000))
+
+
+def document_too_large(lines: list) -> str | None:
+    """Why this text is over a limit (one line), or None; checked before any finder runs."""
+    chars = sum(len(l.text) for l in lines)
+    if chars > max_text_chars():
+        return f"the text has {chars:,} characters (limit {max_text_chars():,}, QUYETDINH_MAX_TEXT_CHARS)"
+    if len(lines) > max_lines():
+        return f"the text has {len(lines):,} lines (limit {max_lines():,}, QUYETDINH_MAX_LINES)"
+    longest = max((len(l.text) for l in lines), default=0)
+    if longest > max_line_chars():
+        return f"one line has {longest:,} characters (limit {max_line_chars():,}, QUYETDINH_MAX_LINE_CHARS)"
+    return None
+
+
+def lists_too_large(record: dict) -> str | None:
+    groups = record.get("groups") or []
+    if len(groups) > max_members():
+        return f"{len(groups):,} groups in one document (limit {max_members():,}, QUYETDINH_MAX_LIST)"
+    big = max((len(g["members"]) for g in groups), default=0)
+    if big > max_members():
+        return f"a group of {big:,} members (limit {max_members():,}, QUYETDINH_MAX_LIST)"
+    return None

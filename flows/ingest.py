@@ -70,8 +70,8 @@ def spool_dir() -> Path:
 def extract_file(path: str, root: str | None = None) -> str:
     """Extract one file; the record goes to a spool file and only its path comes back, so the
     flow holds no record in memory (Prefect keeps every task's return value until the end)."""
-    from extractors.extract import safe_extract
-    rec, text = safe_extract(path, root)
+    from extractors.worker import extract_limited
+    rec, text = extract_limited(path, root)  # within the time limit, in a worker that can be killed
     name = (rec["source"]["sha256"] or hashlib.sha256(os.fsencode(path)).hexdigest()) + "-" + extractor_version()
     out = spool_dir() / f"{name}.json.gz"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -89,8 +89,8 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
         data["record"]["source"]["path"] = printable_path(path)  # the same bytes may sit at another path
         return data["record"], data["text"]
     except (OSError, ValueError):  # a cached result whose spool file was removed: extract again
-        from extractors.extract import safe_extract
-        return safe_extract(path, root)
+        from extractors.worker import extract_limited
+        return extract_limited(path, root)
 
 
 @task(cache_policy=NO_CACHE)

@@ -113,10 +113,10 @@ def record_text(rec: dict) -> str:
 
 def cmd_extract(args) -> int:
     check_paths(args.paths)
-    from extractors.extract import safe_extract
+    from extractors.worker import extract_limited
     from flows.ingest import discover_with_roots
     for path, root in discover_with_roots(args.paths):
-        rec, _ = safe_extract(path, root)
+        rec, _ = extract_limited(path, root)
         if args.format == "json":
             print(json.dumps(rec, ensure_ascii=False), flush=True)
         else:
