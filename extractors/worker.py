@@ -39,6 +39,8 @@ def _watch_parent(parent: int, tmpdir: str) -> None:
 
 def _serve(conn, tmpdir: str, parent: int, memory_mb: float) -> None:
     os.environ["TMPDIR"] = tempfile.tempdir = tmpdir  # tess_* images and the like go there
+    import warnings
+    warnings.simplefilter("ignore")  # libraries' deprecation notes: not the user's business, not on the terminal
     if memory_mb > 0:
         import resource
         limit = int(memory_mb * 1024 * 1024)
