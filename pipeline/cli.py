@@ -21,10 +21,12 @@ def check_paths(paths: list[str]) -> None:
             raise UsageError(f"không có tệp hay thư mục: {p}")
 
 
-def prefect_env() -> None:
-    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry.
+def prefect_env(debug: bool = False) -> None:
+    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry. A failed task
+    # is said once, in one line, by main(); Prefect's own report of it (a traceback) is for --debug.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING" if debug else "CRITICAL"
+    os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # the temporary API goes with the run
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
     # The temporary server stops with the process and its event recorder may be cut off
     # mid-flush (results are already saved): keep that shutdown noise off the terminal.
@@ -60,7 +62,10 @@ def cmd_run(args) -> int:
         load_corrections(args.corrections or corrections_path(args.db))
     except CorrectionError as e:
         raise UsageError(str(e)) from None
-    prefect_env()
+    from pipeline.store import open_db
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    open_db(args.db).conn.close()  # a database that cannot be written is said before any work
+    prefect_env(getattr(args, "debug", False))
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

@@ -18,9 +18,9 @@ def one_line(e: BaseException) -> str:
         if "disk is full" in low or "disk i/o" in low:
             return f"hết chỗ trên đĩa khi ghi cơ sở dữ liệu; dữ liệu đã ghi trước đó vẫn nguyên: {text}"
         if "not a database" in low or "malformed" in low:
-            return f"tệp cơ sở dữ liệu không đọc được (không phải SQLite hoặc đã hỏng): {text}"
+            return f"tệp này không phải là cơ sở dữ liệu SQLite dùng được (hoặc đã hỏng): {text}"
         if "unable to open" in low:
-            return f"không mở được cơ sở dữ liệu: {text}"
+            return f"không mở được cơ sở dữ liệu (thư mục chỉ đọc, không có quyền, hoặc không tồn tại?): {text}"
         return f"lỗi cơ sở dữ liệu: {text}"
     if isinstance(e, OSError):
         where = f" ({e.filename})" if getattr(e, "filename", None) else ""

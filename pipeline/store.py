@@ -100,7 +100,9 @@ def check_database_file(path: str) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
-        raise DatabaseRefused(f"{path} không phải là cơ sở dữ liệu SQLite dùng được ({e})") from None
+        if "not a database" in str(e) or "malformed" in str(e):
+            raise DatabaseRefused(f"{path} không phải là cơ sở dữ liệu SQLite dùng được ({e})") from None
+        raise  # cannot open it (a read-only folder, …): said by the caller in its own words
     if version > SCHEMA_VERSION:
         raise DatabaseRefused(f"{path} do một phiên bản quyetdinh mới hơn tạo (lược đồ {version}, phiên bản này "
                               f"biết đến {SCHEMA_VERSION}): không mở để khỏi làm hỏng; hãy cập nhật quyetdinh")
