@@ -4,6 +4,13 @@ from __future__ import annotations
 import os
 
 
+def stamp() -> str:
+    """The limits in force, for cache keys: a file stopped by a limit is read again when it changes."""
+    import hashlib
+    values = sorted((k, v) for k, v in os.environ.items() if k.startswith("QUYETDINH_MAX_"))
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:8]
+
+
 def _number(name: str, default: float) -> float:
     try:
         return float(os.environ.get(name, default))

@@ -12,12 +12,13 @@ import hashlib
 import json
 import os
 from collections import Counter, deque
+from contextlib import contextmanager
 from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from extractors import cache_root, extractor_version
+from extractors import cache_root, extractor_version, limits
 from extractors.document import sha256_of
 from extractors.readers import SUPPORTED, admission
 from pipeline.normalize import printable_path
@@ -51,7 +52,7 @@ def content_key(context, parameters) -> str:
     try:
         if parameters.get("root") and Path(parameters["path"]).is_symlink():
             return f"extract-link-{parameters['path']}-{parameters['root']}-{extractor_version()}"
-        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}"
+        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}-{limits.stamp()}"
     except OSError:
         return f"extract-missing-{parameters['path']}"
 
@@ -100,7 +101,9 @@ def prepare_db(db_path: str) -> set[str]:
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
     try:
-        return {r["id"] for r in db.query("select id from documents where extractor_version = ?", [extractor_version()])}
+        # A file stopped by a limit is tried again (the limit may have been raised since).
+        return {r["id"] for r in db.query("select id from documents where extractor_version = ? and "
+                                          "status not in ('timeout', 'too_large')", [extractor_version()])}
     finally:
         db.conn.close()
 
@@ -293,3 +296,25 @@ def run(paths: list[str], db_path: str, year: int | None = None, workers: int = 
     flow_ = ingest.with_options(task_runner=runner) if runner else ingest
     return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None,
                  corrections_file=corrections_file)
+
+
+@contextmanager
+def temporary_api():
+    """Prefect's temporary API server, started here rather than by Prefect so that it ends with
+    this process even when this process is killed (Prefect's own stays behind, ~250 MB each)."""
+    from prefect.settings import PREFECT_API_URL
+    if PREFECT_API_URL.value():  # a real Prefect server is configured: use it
+        yield {}
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    from extractors import lifeline
+    server = SubprocessASGIServer()
+    server.start()
+    pid = server.server_process.pid
+    lifeline.kill_with_me(pid)
+    try:
+        yield {PREFECT_API_URL: server.api_url}
+    finally:
+        server.stop()
+        lifeline.forget_process(pid)

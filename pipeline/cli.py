@@ -5,7 +5,6 @@ import argparse
 import json
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_DB = "data/quyetdinh.db"
@@ -31,28 +30,6 @@ def prefect_env(debug: bool = False) -> None:
     # The temporary server stops with the process and its event recorder may be cut off
     # mid-flush (results are already saved): keep that shutdown noise off the terminal.
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-
-
-@contextmanager
-def temporary_api():
-    """Prefect's temporary API server, started here rather than by Prefect so that it ends with
-    this process even when this process is killed (Prefect's own stays behind, ~250 MB each)."""
-    from prefect.settings import PREFECT_API_URL
-    if PREFECT_API_URL.value():  # a real Prefect server is configured: use it
-        yield {}
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    from extractors import lifeline
-    server = SubprocessASGIServer()
-    server.start()
-    pid = server.server_process.pid
-    lifeline.kill_with_me(pid)
-    try:
-        yield {PREFECT_API_URL: server.api_url}
-    finally:
-        server.stop()
-        lifeline.forget_process(pid)
 
 
 def cmd_run(args) -> int:
@@ -86,7 +63,8 @@ def cmd_run(args) -> int:
 
     from flows import progress as progress_hook
     progress_hook.on_progress = on_progress
-    with temporary_api() as api, progress, temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, **api}):
+    with ingest_module.temporary_api() as api, progress, \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, **api}):
         s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
                               dask_address=args.dask_address, local_cluster=args.local_cluster,
                               corrections_file=args.corrections)

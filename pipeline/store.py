@@ -219,8 +219,10 @@ def load_units(db: sqlite_utils.Database) -> None:
 
 
 def already_loaded(db: sqlite_utils.Database, doc_id: str) -> bool:
-    rows = list(db.query("select extractor_version from documents where id = ?", [doc_id]))
-    return bool(rows) and rows[0]["extractor_version"] == extractor_version()
+    rows = list(db.query("select extractor_version, status from documents where id = ?", [doc_id]))
+    # A file stopped by a limit is loaded again when it is read again (under other limits).
+    return bool(rows) and rows[0]["extractor_version"] == extractor_version() and rows[0]["status"] not in (
+        "timeout", "too_large")
 
 
 def _prov(obj: dict | None) -> dict:

@@ -135,10 +135,7 @@ def read(path: str | Path, root: str | Path | None = None) -> Document:
     refused = admission(path, root)
     if refused:
         return Document(path=path, sha256="", format=fmt, status=refused[0], error=refused[1])
-    if name_warning(path):
-        doc_warnings = [name_warning(path)]
-    else:
-        doc_warnings = []
+    doc_warnings = [w for w in [name_warning(path)] if w]
     if root is not None and Path(path).is_symlink():
         target = Path(path).resolve()
         if not target.is_relative_to(Path(root).resolve()):
