@@ -105,3 +105,29 @@ def test_the_person_cue_is_a_whole_word():
     from extractors.persons import PERSON_CUE
     assert not PERSON_CUE.search("Sở Công Thương, Cộng hòa, không")
     assert PERSON_CUE.search("Ông Nguyễn Văn Hải") and PERSON_CUE.search("đồng chí Lê Thị Mai")
+
+
+def test_a_huge_group_ends_within_the_time_limit(tmp_path, worker_env):
+    """3,000 units listed under one group: read in time, or stopped at the limit; never longer."""
+    from extractors import worker
+    worker_env.setenv("QUYETDINH_MAX_SECONDS_PER_FILE", "6")
+    path = tmp_path / "big-group.txt"
+    path.write_text("QUYẾT ĐỊNH\nVề việc tổ chức các Khối thi đua năm 2025\nKhối thi đua các cơ quan tổng hợp gồm:\n"
+                    + "\n".join(f"{k}. Ban Quản lý dự án số {k}" for k in range(1, 3001)), encoding="utf-8")
+    worker.extract_limited(str(NEWS))  # the worker is up (its start is not the file's time)
+    t = time.monotonic()
+    rec, _ = worker.extract_limited(str(path))
+    assert time.monotonic() - t < 6 + 5
+    assert rec["status"] in ("ok", "timeout"), rec["error"]
+    if rec["status"] == "timeout":
+        assert "QUYETDINH_MAX_SECONDS_PER_FILE" in rec["error"]
+
+
+def test_a_two_megabyte_line_is_refused_at_once(tmp_path):
+    from extractors.extract import safe_extract
+    path = tmp_path / "one-line.txt"
+    one = NEWS.read_text(encoding="utf-8").replace("\n", " ")
+    path.write_text((one * (2_000_000 // len(one) + 1))[:2_000_000], encoding="utf-8")
+    t = time.monotonic()
+    rec, _ = safe_extract(str(path))
+    assert time.monotonic() - t < 10 and rec["status"] == "too_large"
