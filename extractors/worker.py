@@ -10,6 +10,7 @@ file gets a fresh worker. The record says `timeout`, the batch goes on.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import signal
@@ -51,7 +52,7 @@ def _serve(conn, tmpdir: str, parent: int, memory_mb: float) -> None:
     from pipeline.units import load_registry
     _ner()  # the models and the registry load once per worker, outside any file's time limit
     load_registry()
-    conn.send(("ready", None))
+    conn.send_bytes(b'["ready", null]')
     while True:
         try:
             path, root = conn.recv()
@@ -64,7 +65,9 @@ def _serve(conn, tmpdir: str, parent: int, memory_mb: float) -> None:
                                    "QUYETDINH_MAX_MEMORY_MB)")
         except BaseException as e:  # noqa: BLE001 — anything at all becomes the record's status
             result = ("unreadable", f"extraction failed: {type(e).__name__}: {str(e)[:200]}")
-        conn.send(result)
+        # As JSON, like the spool: a record holds plain data only (a library's str subclass that
+        # keeps its file open would not pickle); ASCII keeps a name's undecodable bytes as they are.
+        conn.send_bytes(json.dumps(result, ensure_ascii=True, default=str).encode("ascii"))
 
 
 def _start() -> dict:
@@ -82,7 +85,7 @@ def _start() -> dict:
     lifeline.kill_with_me(proc.pid, group=True)
     w = {"proc": proc, "conn": Connection(mine.detach()), "tmpdir": tmpdir, "pid": os.getpid()}
     try:
-        if not w["conn"].poll(STARTUP_SECONDS) or w["conn"].recv()[0] != "ready":
+        if not w["conn"].poll(STARTUP_SECONDS) or json.loads(w["conn"].recv_bytes())[0] != "ready":
             raise OSError("the extraction worker did not start")
     except (EOFError, OSError):
         _stop(w)
@@ -149,9 +152,9 @@ def extract_limited(path: str, root: str | None = None) -> tuple[dict, str | Non
     try:
         w["conn"].send((path, root))
         if w["conn"].poll(seconds):
-            kind, payload = w["conn"].recv()
+            kind, payload = json.loads(w["conn"].recv_bytes())
             if kind == "ok":
-                return payload
+                return payload[0], payload[1]
             return _failed(path, kind, payload)
     except (EOFError, OSError):  # the worker died: killed for its memory, or crashed
         _stop(w)
