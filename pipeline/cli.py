@@ -301,8 +301,26 @@ def cmd_report(args) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (not usage + error)."""
+
+    def error(self, message: str):
+        self.exit(2, f"quyetdinh: lỗi: {message} (xem: {self.prog} --help)\n")
+
+
+def year(text: str) -> int:
+    """A year as the rosters have them (1900–2200); anything else is a mistake on the command line."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"không phải một năm: {text[:30]!r}") from None
+    if not 1900 <= value <= 2200:
+        raise argparse.ArgumentTypeError(f"năm ngoài khoảng 1900–2200: {text[:30]}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="quyetdinh", description=(
+    p = Parser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
         "into data: who belongs to which group, who leads it, with provenance."))
     p.add_argument("--debug", action="store_true", help="khi có lỗi, in cả traceback / print the traceback on an error")
@@ -313,7 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "their rosters, load them into SQLite and validate them. Re-running is safe.")
     r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file to write (default {DEFAULT_DB})")
-    r.add_argument("--year", type=int, help="load only documents whose rosters (or date) are of this year")
+    r.add_argument("--year", type=year, help="load only documents whose rosters (or date) are of this year")
     r.add_argument("--workers", type=int, default=1, help="extract in N processes (default 1: in this process)")
     r.add_argument("--local-cluster", action="store_true", help="extract on a local Dask cluster of --workers processes")
     r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="extract on an existing Dask cluster")
@@ -393,8 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "a chart of group sizes, the leaders over the years and, with --compare, the units "
                                     "that moved, merged or disappeared between the two years.")
     rp.add_argument("--province", required=True, help="province as in the roster, e.g. 'Bắc Ninh'")
-    rp.add_argument("--year", type=int, required=True)
-    rp.add_argument("--compare", type=int, metavar="Y0", help="an earlier year to compare with")
+    rp.add_argument("--year", type=year, required=True)
+    rp.add_argument("--compare", type=year, metavar="Y0", help="an earlier year to compare with")
     rp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     rp.add_argument("--out", required=True, metavar="DIR", help="folder to write NAME.html and NAME.pdf into")
     rp.add_argument("--no-pdf", action="store_true", help="only the HTML (the PDF needs Chromium)")
@@ -403,7 +421,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed in the rosters between two years",
                        description="Compare the rosters of two years unit by unit, following mergers and renamings "
                                    "(the unit registry's successions): added, removed, moved, succeeded units.")
-    d.add_argument("--year", type=int, action="append", required=True, help="give twice: --year 2024 --year 2025")
+    d.add_argument("--year", type=year, action="append", required=True, help="give twice: --year 2024 --year 2025")
     d.add_argument("--province", help="only decisions of this province (e.g. 'Bắc Ninh')")
     d.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     d.add_argument("--format", choices=["text", "json"], default="text")

@@ -89,3 +89,14 @@ def test_debug_prints_the_traceback(tmp_path):
     r = subprocess.run(CLI + ["validate", "--db", str(db), "--debug"], cwd=ROOT, capture_output=True, text=True,
                        timeout=60)
     assert r.returncode == 2 and "Traceback" in r.stderr and "quyetdinh: lỗi:" in r.stderr
+
+
+def test_command_line_mistakes_are_one_line(tmp_path, capsys):
+    from pipeline.cli import main
+    for argv in (["report", "--province", "B", "--year", "99999999999999999999999", "--out", str(tmp_path)],
+                 ["diff", "--year", "2024", "--year", "năm"], ["frobnicate"], ["run"]):
+        with pytest.raises(SystemExit) as e:
+            main(argv)
+        assert e.value.code == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and err.startswith("quyetdinh: lỗi:"), err
