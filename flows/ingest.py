@@ -126,10 +126,12 @@ def load_results(db_path: str, results: list[tuple[dict, str | None]], correctio
 def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
     """Corrections win on every run, also over documents that were not read again."""
     from pipeline.corrections import load_corrections
+    from pipeline.corrections_file import locked
     from pipeline.store import open_db, sync_corrections
     db = open_db(db_path)
     try:
-        return sync_corrections(db, load_corrections(corrections_file), corrections_file)
+        with locked(corrections_file):  # a `correct` at the same time is applied before or after, not lost
+            return sync_corrections(db, load_corrections(corrections_file), corrections_file)
     finally:
         db.conn.close()
 

@@ -109,7 +109,9 @@ def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
                     "/-/quyetdinh/report/_internal?province=B&year=2024",
                     "/-/quyetdinh/region/_internal/abcdef.png?page=1",
                     "/-/quyetdinh/region/_memory/abcdef.png?page=1",
-                    "/-/quyetdinh/region/q/abcdef.png?page=99999999999999999999999"):
+                    "/-/quyetdinh/region/q/abcdef.png?page=99999999999999999999999",
+                    "/-/quyetdinh/region/q/..%2F..%2F..%2Fetc%2Fpasswd.png?page=1",
+                    "/-/quyetdinh/report/q?province=%27%20or%201%3D1%20--&year=2024"):
             status, _ = get(base + url)
             assert 400 <= status < 500, url
         # Still read-only: a write through the SQL page is refused.
