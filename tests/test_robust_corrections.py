@@ -1,6 +1,5 @@
 """corrections.yaml as untrusted input, written under a lock, applied in one transaction (issue 18, 2, 3, 6)."""
 import multiprocessing
-import os
 import sqlite3
 import subprocess
 import sys

@@ -5,7 +5,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "samples" / "2025" / "tin-khoi-tham-muu-tong-hop-2025-bacninh.txt"

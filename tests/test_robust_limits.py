@@ -1,7 +1,6 @@
 """Limits on what one file can make the program do (issue 18, 5 and 6): every case ends within its
 limit with a status and a one-line message, and leaves no process or temporary file behind."""
 import os
-import tempfile
 import time
 from pathlib import Path
 
