@@ -142,6 +142,8 @@ CONFUSABLES = {
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
 }
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+_CONFUSABLE_RE = re.compile("[" + "".join(CONFUSABLES) + "]")
 _MIXED_WORD = re.compile(r"\w*[" + "".join(CONFUSABLES) + r"]\w*")
 
 
@@ -153,7 +155,7 @@ def clean_input(text: str) -> tuple[str, dict[str, int]]:
     """NFC text without invisible or bidi controls, look-alike letters folded in Latin words;
     with what was changed ({"U+202E": 1, "а→a": 2}) so the reader can say so."""
     found: dict[str, int] = {}
-    if any(ord(c) in INVISIBLE for c in text):
+    if _INVISIBLE_RE.search(text):
         for c in text:
             if ord(c) in INVISIBLE:
                 found[f"U+{ord(c):04X}"] = found.get(f"U+{ord(c):04X}", 0) + 1
@@ -169,7 +171,7 @@ def clean_input(text: str) -> tuple[str, dict[str, int]]:
                 key = f"{c}→{CONFUSABLES[c]}"
                 found[key] = found.get(key, 0) + 1
         return "".join(CONFUSABLES.get(c, c) for c in word)
-    if any(c in CONFUSABLES for c in text):
+    if _CONFUSABLE_RE.search(text):
         text = nfc(_MIXED_WORD.sub(fold, text))
     return text, found
 

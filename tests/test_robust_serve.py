@@ -32,10 +32,11 @@ def get(url: str) -> tuple[int, dict | str]:
         return e.code, e.read().decode()
 
 
-def start_serve(db: Path) -> tuple[subprocess.Popen, str]:
+def start_serve(db: Path, tmpdir: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--db", str(db), "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(tmpdir)})
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -59,11 +60,6 @@ def stop(proc: subprocess.Popen) -> str:
     return out.decode()
 
 
-def temp_leftovers() -> set[str]:
-    import tempfile
-    return {p.name for p in Path(tempfile.gettempdir()).glob("quyetdinh-serve-*")}
-
-
 def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
     """A run loading more files while the server is up: the next request shows them, no 500."""
     from extractors.extract import safe_extract
@@ -75,8 +71,9 @@ def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
     for f in files[:5]:
         load_record(db, *safe_extract(f))
     db.conn.close()
-    before_tmp = temp_leftovers()
-    proc, base = start_serve(db_path)
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    proc, base = start_serve(db_path, private_tmp)
     try:
         status, first = get(base + "/q/documents.json?_shape=array&_size=max")
         assert status == 200 and len(first) == 5
@@ -119,7 +116,7 @@ def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
     finally:
         out = stop(proc)
     assert "Traceback" not in out
-    assert temp_leftovers() <= before_tmp  # no metadata folder left in the temporary folder
+    assert not list(private_tmp.iterdir())  # no metadata folder (nor anything else) left in the temporary folder
     con = sqlite3.connect(db_path)
     assert con.execute("select count(*) from documents").fetchone()[0] == len(files)
     con.close()
