@@ -148,6 +148,12 @@ def cmd_serve(args) -> int:
     from pipeline.serve import HOST, serve
     from pipeline.store import check_database_file
     check_database_file(args.db)
+    import socket
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, args.port))
+        except OSError as e:
+            raise UsageError(f"không mở được cổng {args.port} trên {HOST} ({e.strerror}): chọn cổng khác bằng --port") from None
     print(f"Datasette trên http://{HOST}:{args.port}/ (chỉ đọc; Ctrl+C để dừng)", flush=True)
     try:
         serve(args.db, args.port)

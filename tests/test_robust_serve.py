@@ -152,3 +152,13 @@ def test_a_newer_database_is_refused_unchanged(tmp_path, samples_db_path):
     con = sqlite3.connect(db)
     assert con.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION + 93
     con.close()
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(samples_db_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "pipeline.cli", "serve", "--db", str(samples_db_path),
+                            "--port", str(port)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and f"cổng {port}" in r.stderr
