@@ -77,3 +77,13 @@ def test_odd_names_fifos_and_hidden_files_do_not_stop_a_run(prefect_harness, tmp
                           "where doc.path like '%xff%'").fetchone()[0]
     assert "not UTF-8" in warnings
     db.conn.close()
+
+
+def test_a_file_name_with_a_bidi_override_is_read_and_flagged(tmp_path):
+    from extractors.extract import safe_extract
+    path = tmp_path / "tin-\u202etxt.2025"
+    path = path.with_name(path.name + ".txt")
+    path.write_bytes(NEWS.read_bytes())
+    rec, _ = safe_extract(str(path))
+    assert rec["status"] == "ok" and rec["source"]["path"] == str(path)
+    assert any("U+202E" in w and "file name" in w for w in rec["warnings"])

@@ -103,12 +103,17 @@ def admission(path: str, root: str | Path | None = None) -> tuple[str, str] | No
 
 
 def name_warning(path: str) -> str | None:
+    """A file name a person may misread: bytes that are not UTF-8, or invisible/bidi controls
+    (U+202E shows "gpj.exe" as "exe.jpg"). The name is kept as it is: it is how the file is found."""
+    from pipeline.normalize import clean_input, printable_path
     try:
         path.encode("utf-8")
-        return None
     except UnicodeEncodeError:
-        from pipeline.normalize import printable_path
         return f"the file name has bytes that are not UTF-8: kept as {printable_path(Path(path).name)}"
+    hidden = [k for k in clean_input(Path(path).name)[1] if k.startswith("U+")]
+    if hidden:
+        return f"the file name contains invisible or bidi control characters ({', '.join(sorted(hidden))})"
+    return None
 
 
 def cleaned_warning(cleaned: dict[str, int]) -> str | None:
