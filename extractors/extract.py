@@ -148,11 +148,20 @@ def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:
 
     Returns the record and the document text (for full-text search).
     """
+    from extractors import limits
     from extractors.readers import read
     from pipeline.units import resolve_record
     doc = read(path, root)
+    too_large = limits.document_too_large(doc.lines()) if doc.blocks else None
+    if too_large:  # before any finder: their work grows with the text
+        doc.blocks.clear()
+        doc.status, doc.error = "too_large", too_large
     try:
         record = resolve_record(extract(doc), doc.text if doc.blocks else None)
+        too_large = limits.lists_too_large(record)
+        if too_large:
+            record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                                      status="too_large", error=too_large))
     except Exception as e:  # a finder bug must not stop a batch; the file is marked for a look
         record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
                                   status="unreadable", error=f"extraction failed: {type(e).__name__}: {e}"))

@@ -147,3 +147,62 @@ def heading_case(upper: str) -> str:
         lw = w.lower()
         out.append(lw if lw in _LOWER_WORDS else lw[:1].upper() + lw[1:])
     return " ".join(out)
+
+
+# Characters a reader never sees but a matcher does: zero-width spaces and joiners, the byte
+# order mark, the soft hyphen, and the bidirectional controls (U+202E turns "Sở Y tế" around on
+# screen while the stored bytes stay as typed). They are removed from every text read, and counted.
+INVISIBLE = dict.fromkeys([0x00AD, 0x034F, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
+                           *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF])
+# Cyrillic and Greek letters drawn like Latin ones ("Sở Nộі vụ" with a Cyrillic і): inside a word
+# that also has Latin letters they are folded to the Latin letter, and counted.
+CONFUSABLES = {
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c",
+    "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o", "ν": "v",
+}
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, INVISIBLE)) + "]")
+_CONFUSABLE_RE = re.compile("[" + "".join(CONFUSABLES) + "]")
+_MIXED_WORD = re.compile(r"\w*[" + "".join(CONFUSABLES) + r"]\w*")
+
+
+def _has_latin(word: str) -> bool:
+    return any(c.isalpha() and c not in CONFUSABLES and unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
+def clean_input(text: str) -> tuple[str, dict[str, int]]:
+    """NFC text without invisible or bidi controls, look-alike letters folded in Latin words;
+    with what was changed ({"U+202E": 1, "а→a": 2}) so the reader can say so."""
+    found: dict[str, int] = {}
+    if _INVISIBLE_RE.search(text):
+        for c in text:
+            if ord(c) in INVISIBLE:
+                found[f"U+{ord(c):04X}"] = found.get(f"U+{ord(c):04X}", 0) + 1
+        text = text.translate(INVISIBLE)
+    text = nfc(text)
+
+    def fold(m: re.Match) -> str:
+        word = m.group(0)
+        if not _has_latin(word):  # a Cyrillic or Greek word is left as written
+            return word
+        for c in word:
+            if c in CONFUSABLES:
+                key = f"{c}→{CONFUSABLES[c]}"
+                found[key] = found.get(key, 0) + 1
+        return "".join(CONFUSABLES.get(c, c) for c in word)
+    if _CONFUSABLE_RE.search(text):
+        text = nfc(_MIXED_WORD.sub(fold, text))
+    return text, found
+
+
+def printable_path(path: str) -> str:
+    """A file name as text that can be stored and printed: bytes that are not UTF-8 (which
+    Python keeps as lone surrogates) are written as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        import os
+        return os.fsencode(path).decode("utf-8", "backslashreplace")

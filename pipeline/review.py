@@ -57,6 +57,9 @@ def page_region(path: str, page: int, bbox: list[float] | None, dpi: int = 150):
     try:
         if not 1 <= page <= len(pdf):
             return None
+        from extractors import limits
+        if limits.page_megapixels(*pdf[page - 1].get_size(), dpi) > limits.max_page_megapixels():
+            return None
         image = pdf[page - 1].render(scale=dpi / 72).to_pil()
     finally:
         pdf.close()

@@ -29,7 +29,7 @@ TABLE_DOCS = {
 COLUMN_DOCS = {
     "id": "Khóa / primary key", "path": "Đường dẫn tệp / file path as given", "format": "Định dạng / pdf, docx, doc, txt, html",
     "pages": "Số trang / page count", "ocr": "Có OCR / 1 when any page text came from OCR",
-    "status": "Trạng thái / ok, partial, needs_ocr, unreadable, encrypted, unsupported, empty",
+    "status": "Trạng thái / ok, partial, needs_ocr, unreadable, encrypted, unsupported, empty, too_large, timeout, not_regular, hidden",
     "error": "Lỗi / one-line reason when not ok", "text": "Toàn văn / full text (NFC)",
     "text_folded": "Toàn văn không dấu / text without diacritics (đ→d) for accent-free search",
     "extractor_version": "Phiên bản trích xuất / extractor release + digest of its code and registry",

@@ -202,6 +202,12 @@ def read_pdf(path: str, doc: Document) -> None:
                 if legacy:
                     doc.legacy_encoding = legacy
             else:
+                from extractors.readers.ocr import RESOLUTION
+                mpx = limits.page_megapixels(page.width, page.height, RESOLUTION)
+                if mpx > limits.max_page_megapixels():  # checked before the page is rendered
+                    raise ReaderError("too_large", f"page {number} is {page.width:.0f} × {page.height:.0f} pt, "
+                                      f"{mpx:.0f} megapixels at {RESOLUTION} dpi (limit {limits.max_page_megapixels():.0f}, "
+                                      "QUYETDINH_MAX_PAGE_MEGAPIXELS)")
                 ocr_problem = ocr_problem or tesseract_ready()
                 if ocr_problem:
                     unread.append(number)
