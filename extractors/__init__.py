@@ -21,6 +21,7 @@ def cache_root():
     return Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh"))
 
 
+@functools.lru_cache(maxsize=1)  # once per process: it reads ~200 KB (a registry edit clears it)
 def extractor_version() -> str:
     """The release plus a digest of the code and data extraction depends on: any change to
     them re-extracts and reloads every file (Prefect cache keys and `documents` use it)."""

@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlite_utils
 
+from extractors import extractor_version
 from pipeline import territory
 from pipeline.normalize import slugify
 from pipeline.units import REGISTRY_DIR, load_registry, resolve
@@ -50,4 +51,5 @@ def add_unit(name: str, province: str, unit_id: str | None = None, kind: str = "
         w.writeheader()
         w.writerows(rows)
     load_registry.cache_clear()
+    extractor_version.cache_clear()  # the registry is part of what the extractor depends on
     return {"unit_id": target, "file": str(path)}

@@ -180,6 +180,29 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def loaded_ids(db: sqlite_utils.Database) -> set[str]:
+    """Documents loaded with this extractor; a file stopped by a limit is tried again (the limit
+    may have been raised since)."""
+    return {r["id"] for r in db.query("select id from documents where extractor_version = ? and "
+                                      "status not in ('timeout', 'too_large')", [extractor_version()])}
+
+
+def refused_paths(db: sqlite_utils.Database) -> dict[str, str]:
+    """Files recorded as refused without being opened: path → status (hidden, not_regular)."""
+    return {r["path"]: r["status"] for r in db.query(
+        "select path, status from documents where status in ('hidden', 'not_regular')")}
+
+
+def meta_value(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("select value from _meta where key = ?", [key]).fetchone() if "_meta" in db.table_names() else None
+    return row[0] if row else None
+
+
+def set_meta_value(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with write_transaction(db):
+        db.table("_meta").upsert({"key": key, "value": value}, pk="key")
+
+
 def unit_rows(unit_ids: list[str]) -> dict[str, list[dict]]:
     """Rows of `units`, `unit_aliases` and `unit_succession` for these units and their successors."""
     from pipeline.units import successions_of, unit_row

@@ -1,0 +1,53 @@
+"""A run says what it did in Vietnamese: nothing to read (which files it reads), nothing changed
+(and then does nothing at all), and one progress line every few files when it is not on a terminal."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROSTER = """Khối thi đua các cơ quan nội chính ký kết giao ước thi đua năm {year}
+Ngày 12/3/{year}, Khối thi đua các cơ quan nội chính tỉnh Hà Tĩnh tổ chức ký kết giao ước thi đua năm {year}.
+Khối gồm 3 đơn vị: Công an tỉnh, Tòa án nhân dân tỉnh, Sở Tư pháp. Công an tỉnh là đơn vị Trưởng khối.
+"""
+
+
+def quyetdinh(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=300)
+
+
+def snapshot(folder: Path) -> dict:
+    return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_nothing_to_read_says_which_files_are_read(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.xlsx").write_text("x")
+    out = quyetdinh("run", str(tmp_path / "in"), "--db", str(tmp_path / "d" / "q.db"))
+    assert out.returncode == 1
+    assert "Không có tệp nào để đọc" in out.stderr and ".pdf" in out.stderr and ".docx" in out.stderr
+    assert out.stderr.count("\n") == 1
+
+
+def test_a_run_over_nothing_new_does_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for year in (2023, 2024):
+        (folder / f"tin-{year}.txt").write_text(ROSTER.format(year=year), encoding="utf-8")
+    db = tmp_path / "d" / "q.db"
+    first = quyetdinh("run", str(folder), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "đã đọc 2/2 tệp" in first.stderr  # not a terminal: progress as lines
+    assert "tệp:" in first.stdout and "nạp mới 2" in first.stdout
+    before = snapshot(tmp_path / "d")
+    again = quyetdinh("run", str(folder), "--db", str(db))
+    assert again.returncode == 0 and again.stdout.startswith("Không có gì thay đổi: 2 tệp")
+    assert snapshot(tmp_path / "d") == before  # no report rewritten, nothing written to the database
+    # A new file is read; the run after it has nothing to do again.
+    (folder / "tin-2025.txt").write_text(ROSTER.format(year=2025), encoding="utf-8")
+    third = quyetdinh("run", str(folder), "--db", str(db))
+    assert "nạp mới 1" in third.stdout and "không đổi 2" in third.stdout
+    assert quyetdinh("run", str(folder), "--db", str(db)).stdout.startswith("Không có gì thay đổi: 3 tệp")
+    # A correction written by hand makes the next run apply it.
+    (tmp_path / "d" / "corrections.yaml").write_text("[]\n", encoding="utf-8")
+    assert not quyetdinh("run", str(folder), "--db", str(db)).stdout.startswith("Không có gì thay đổi")
