@@ -147,13 +147,21 @@ def cmd_units(args) -> int:
         if args.format == "json":
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return 0
-        print(f"{len(rows)} unit name(s) not in the registry")
+        print(f"{len(rows)} tên đơn vị chưa có trong sổ đơn vị")
         for r in rows:
-            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "no close candidate"
-            print(f"  {r['unit_name']}  [{r['province'] or 'province unknown'}, {r['count']}×]  closest: {cands}")
+            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "không có tên nào gần"
+            print(f"  {r['unit_name']}  [{r['province'] or 'chưa rõ tỉnh'}, {r['count']} lần]  gần nhất: {cands}")
         return 0
     row = registry_edit.add_unit(args.name, args.province, unit_id=args.as_unit, kind=args.kind, on=args.date)
-    print(f"added to {row['file']}: {row['unit_id']} ← {args.name!r}")
+    print(f"đã thêm vào {row['file']}: {row['unit_id']} ← {args.name!r}")
+    if os.path.exists(args.db):  # the stored records learn it now, without reading any file again
+        from pipeline.corrections import corrections_path
+        from pipeline.store import open_db
+        from pipeline.validate import refresh
+        db = open_db(args.db)
+        done = registry_edit.reresolve(db, str(corrections_path(args.db)))
+        refresh(db)
+        print(f"đã đối chiếu lại {args.db}: {done['resolved']} tên đơn vị nay có mã, trong {done['documents']} văn bản")
     return 0
 
 
@@ -403,6 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     ua.add_argument("--as", dest="as_unit", metavar="UNIT_ID", help="coi NAME là tên khác của mã đơn vị này")
     ua.add_argument("--kind", default="khac", help="loại của đơn vị mới (so, ban, truong, quy, …)")
     ua.add_argument("--date", help="ngày (ISO) áp dụng tỉnh (mặc định hôm nay)")
+    ua.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite; sổ của người dùng ở thư mục registry/ bên cạnh (mặc định {DEFAULT_DB})")
     u.set_defaults(func=cmd_units)
     return p
 
@@ -413,6 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv  # accepted anywhere on the line, not only before the command
     args = parser.parse_args([a for a in argv if a != "--debug"])
     args.debug = debug
+    if getattr(args, "db", None):
+        from extractors import extractor_version
+        from pipeline.units import use_registry_beside
+        if use_registry_beside(args.db):
+            extractor_version.cache_clear()  # the user's registry is part of what extraction depends on
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -389,6 +389,23 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
     return True
 
 
+def stored_records(db: sqlite_utils.Database):
+    """(document id, extraction record, text) of every document that was read, as stored."""
+    for r in db.query("select d.id, d.record, doc.text from decisions d join documents doc on doc.id = d.id"):
+        yield r["id"], json.loads(r["record"]), r["text"]
+
+
+def rewrite_record(db: sqlite_utils.Database, doc_id: str, record: dict, text: str | None,
+                   corrections: list[dict] | None = None, corrections_file: str | None = None) -> None:
+    """Rebuild one document's rows from its (changed) record in one transaction, keeping when and
+    by which extractor it was loaded."""
+    with write_transaction(db):
+        doc = db.execute("select extractor_version, loaded_at from documents where id = ?", [doc_id]).fetchone()
+        rows = record_rows(record, text, corrections, corrections_file)
+        rows["documents"][0].update(extractor_version=doc[0], loaded_at=doc[1])
+        _replace_rows(db, doc_id, rows)
+
+
 def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
     """Bring every loaded document in line with the corrections file and record each entry's
     outcome in `corrections`. A document is rewritten only when its corrections changed; it is

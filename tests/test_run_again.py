@@ -51,3 +51,26 @@ def test_a_run_over_nothing_new_does_nothing(tmp_path):
     # A correction written by hand makes the next run apply it.
     (tmp_path / "d" / "corrections.yaml").write_text("[]\n", encoding="utf-8")
     assert not quyetdinh("run", str(folder), "--db", str(db)).stdout.startswith("Không có gì thay đổi")
+
+
+def test_units_add_resolves_stored_records_without_reading_files(tmp_path):
+    import sqlite3
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = ROSTER.format(year=2024).replace("Sở Tư pháp", "Trung tâm Huấn luyện Kỹ năng Pháp lý Hồng Lĩnh")
+    (folder / "tin.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "d" / "q.db"
+    assert quyetdinh("run", str(folder), "--db", str(db)).returncode == 0
+    unknown = quyetdinh("units", "unknown", "--db", str(db))
+    assert "Trung tâm Huấn luyện Kỹ năng Pháp lý Hồng Lĩnh" in unknown.stdout
+    (folder / "tin.txt").unlink()  # nothing is read again: the stored record is enough
+    added = quyetdinh("units", "add", "Trung tâm Huấn luyện Kỹ năng Pháp lý Hồng Lĩnh", "--province", "Hà Tĩnh",
+                      "--date", "2024-03-12", "--db", str(db))
+    assert added.returncode == 0, added.stderr
+    assert "1 tên đơn vị nay có mã" in added.stdout
+    assert (tmp_path / "d" / "registry" / "provinces" / "ha-tinh.csv").is_file()
+    conn = sqlite3.connect(db)
+    ids = dict(conn.execute("select unit_name, unit_id from memberships"))
+    conn.close()
+    assert ids["Trung tâm Huấn luyện Kỹ năng Pháp lý Hồng Lĩnh"] == "ha-tinh:trung-tam-huan-luyen-ky-nang-phap-ly-hong-linh"
+    assert "Trung tâm Huấn luyện" not in quyetdinh("units", "unknown", "--db", str(db)).stdout
