@@ -14,9 +14,19 @@ from pipeline.cli_run import cmd_run
 def cmd_schedule(args) -> int:
     """Serve the flow as a deployment on a schedule (needs a Prefect server, PREFECT_API_URL)."""
     check_paths(args.paths)
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UsageError("lịch chạy cần một Prefect server: chạy 'prefect server start' rồi đặt "
+                         "PREFECT_API_URL=http://127.0.0.1:4200/api")
+    prefect_env(getattr(args, "debug", False))
     from flows.ingest import ingest
-    ingest.serve(name=args.name, cron=args.cron, parameters={"paths": [str(Path(p).resolve()) for p in args.paths],
-                                                            "db_path": str(Path(args.db).resolve())})
+    try:
+        ingest.serve(name=args.name, cron=args.cron, parameters={"paths": [str(Path(p).resolve()) for p in args.paths],
+                                                                "db_path": str(Path(args.db).resolve())})
+    except Exception as e:  # the server went away or never answered: say where, in one line, and stop
+        if "Connect" in type(e).__name__ or "Connect" in str(e):
+            raise UsageError(f"không kết nối được Prefect server ở {os.environ['PREFECT_API_URL']}: "
+                             "server đã chạy chưa? (prefect server start)") from None
+        raise
     return 0
 
 
@@ -175,8 +185,10 @@ def cmd_review(args) -> int:
     else:
         print(format_review(items))
     if args.crops:
-        n = save_crops(items, args.crops)
-        print(f"{n} page region(s) saved under {args.crops}", file=sys.stderr)
+        n, without = save_crops(items, args.crops)
+        print(f"đã lưu {n} vùng trang vào {args.crops}"
+              + ("; không có vùng trang: " + ", ".join(f"{k} ({v})" for k, v in without.items()) if without else ""),
+              file=sys.stderr)
     return 0
 
 

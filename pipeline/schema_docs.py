@@ -41,6 +41,7 @@ COLUMN_DOCS = {
     "issuer": "Cơ quan ban hành / issuer", "subject": "Trích yếu / subject", "signer_name": "Người ký / signer",
     "signer_title": "Chức vụ người ký / signer's title", "signer_authority": "Thẩm quyền ký / TM., KT., TL. line",
     "year": "Năm của danh sách / the year the rosters apply to", "province": "Tỉnh / province",
+    "abs_path": "Đường dẫn tuyệt đối của tệp khi nạp (để xem lại trang từ bất kỳ thư mục nào) / where the file was when loaded",
     "vai_tro": "Vai trò trong cụm, khối (Trưởng khối, Phó khối, Cụm trưởng, Cụm phó, Thành viên) / the role as people read it",
     "warnings": "Cảnh báo / extraction warnings (JSON)", "record": "Bản ghi trích xuất / the full extraction record (JSON)",
     "decision_id": "Văn bản / the decision (decisions.id)", "kind": "Loại / cụm or khối (units: kind of unit)",

@@ -22,7 +22,7 @@ SCHEMA_VERSION = 6  # 2: OCR columns; 3: unit aliases, successions; 4: amendment
 # 6: human corrections (corrections table, provenance and confidence columns)
 
 TABLES: dict[str, dict] = {
-    "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
+    "documents": {"columns": {"id": str, "path": str, "abs_path": str, "format": str, "pages": int, "ocr": int,
                               "status": str, "error": str, "text": str, "text_folded": str,
                               "extractor_version": str, "loaded_at": str, "ocr_confidence": float,
                               "ocr_pages": str, "signing_times": str, "corrections_digest": str}, "pk": "id"},
@@ -284,7 +284,10 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
     doc_id = document_id(record)
     rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}
     rows["documents"].append({
-        "id": doc_id, "path": src["path"], "format": src["format"], "pages": src.get("pages"),
+        # The path as typed, and where the file was when it was loaded (to show its pages later,
+        # from any folder): a relative path alone breaks as soon as one runs from elsewhere.
+        "id": doc_id, "path": src["path"], "abs_path": os.path.abspath(src["path"]), "format": src["format"],
+        "pages": src.get("pages"),
         "ocr": int(bool(src.get("ocr"))), "status": record["status"], "error": record.get("error"),
         "text": text, "text_folded": fold_diacritics(text) if text else None,
         "extractor_version": extractor_version(), "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -400,9 +403,9 @@ def rewrite_record(db: sqlite_utils.Database, doc_id: str, record: dict, text: s
     """Rebuild one document's rows from its (changed) record in one transaction, keeping when and
     by which extractor it was loaded."""
     with write_transaction(db):
-        doc = db.execute("select extractor_version, loaded_at from documents where id = ?", [doc_id]).fetchone()
+        doc = db.execute("select extractor_version, loaded_at, abs_path from documents where id = ?", [doc_id]).fetchone()
         rows = record_rows(record, text, corrections, corrections_file)
-        rows["documents"][0].update(extractor_version=doc[0], loaded_at=doc[1])
+        rows["documents"][0].update(extractor_version=doc[0], loaded_at=doc[1], abs_path=doc[2])
         _replace_rows(db, doc_id, rows)
 
 
@@ -419,7 +422,7 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
         by_doc.setdefault(e["document"], []).append(e)
     with write_transaction(db):
         docs = {r["id"]: r for r in db.query(
-            """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
+            """select doc.id, doc.path, doc.abs_path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
                       d.record is null as unread from documents doc left join decisions d on d.id = doc.id""")}
         outcome: dict[str, dict] = {}
         for doc_id, doc in docs.items():
@@ -435,7 +438,8 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
             raw = json.loads(stored[0])
             if doc["corrections_digest"] != digest(mine):
                 rows = record_rows(raw, stored[1], mine, corrections_file)
-                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
+                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"],
+                                            abs_path=doc["abs_path"])
                 _replace_rows(db, doc_id, rows)
             for r in apply_corrections(raw, mine, corrections_file)[1]:
                 outcome[r["id"]] = r

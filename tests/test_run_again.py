@@ -74,3 +74,12 @@ def test_units_add_resolves_stored_records_without_reading_files(tmp_path):
     conn.close()
     assert ids["Trung tâm Huấn luyện Kỹ năng Pháp lý Hồng Lĩnh"] == "ha-tinh:trung-tam-huan-luyen-ky-nang-phap-ly-hong-linh"
     assert "Trung tâm Huấn luyện" not in quyetdinh("units", "unknown", "--db", str(db)).stdout
+
+
+def test_schedule_without_a_server_stops_with_one_line(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    out = subprocess.run([sys.executable, "-m", "pipeline.cli", "schedule", str(tmp_path)], capture_output=True,
+                         text=True, env=env, timeout=60)
+    assert out.returncode == 2 and "cần một Prefect server" in out.stderr and out.stderr.count("\n") == 1
+    out = quyetdinh("schedule", str(tmp_path), env={"PREFECT_API_URL": "http://127.0.0.1:9/api"})
+    assert out.returncode == 2 and "không kết nối được Prefect server" in out.stderr and out.stderr.count("\n") == 1
