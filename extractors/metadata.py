@@ -6,6 +6,7 @@ from datetime import date
 
 from extractors.dates import STAMP, make_date
 from extractors.document import Line
+from extractors.hand_digits import weigh_hand_digits
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
 from pipeline.normalize import fold_diacritics, heading_case
@@ -45,6 +46,8 @@ def name_numbers(path: str | None) -> set[str]:
 def weigh_ocr_digits(first: str | None, first_conf: float, second: dict | None, named: set[str],
                      what: str) -> tuple[str | None, str | None, str]:
     """Accept a hand-written number only on strong evidence; return (digits, source, note)."""
+    if second and second.get("hand"):  # HOOK issue 15.5: the hand-digit reader saw this field; it decides
+        return weigh_hand_digits(first, first_conf, second, named, what)
     p2 = (second or {}).get("digits")
     c2 = (second or {}).get("conf", 0.0)
     p1 = first if first and first.isdigit() else None
