@@ -68,6 +68,10 @@ def weigh_hand_digits(first: str | None, first_conf: float, second: dict, named:
             f"{value!r} ({pp.get('conf', 0):.2f}), Tesseract on the cleaned field {others['tesseract']!r}")
     if not value or pp.get("foreign", 1) >= FOREIGN_MAX or not plausible(what, value, hand.get("printed"), hand.get("bound")):
         return None, None, note
+    wide = hand.get("wide_digits")
+    if wide and len(plain(wide) or "") != len(plain(value) or ""):  # read with its printed words, the field
+        # holds more or fewer digits: the field's box cut a digit off, or kept a printed remnant
+        return None, None, note + f", read with the printed words {hand.get('wide')!r}"
     if plain(value) in named:  # the file name is a reading of its own, made by whoever filed it
         return value, "hand-digit reader + file name", ""
     if pp.get("conf", 0) < AGREE_CONF:

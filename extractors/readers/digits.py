@@ -51,21 +51,30 @@ def recogniser():
     return session, [1 + chars.index(d) for d in "0123456789"]  # index 0 is CTC's blank
 
 
-def ppocr_digits(crop: Image.Image) -> dict | None:
-    """Read a cleaned field as digits only: greedy CTC over {blank, 0–9}.
-    conf = the lowest peak probability of an emitted digit (0–1); `foreign` = the highest
-    probability the model gave to anything that is not a digit or blank (a crossed 7 read as '仟')."""
+def ppocr_probs(crop: Image.Image) -> np.ndarray | None:
+    """The recogniser's per-column character probabilities for one line image (PaddleOCR's own
+    preprocessing: height 48, width by aspect, values in [-1, 1], padded to at least 320)."""
     model = recogniser()
     if model is None:
         return None
-    session, ids = model
+    session = model[0]
     rgb = crop.convert("RGB")
     w = max(1, math.ceil(HEIGHT * rgb.width / rgb.height))
     x = np.asarray(rgb.resize((w, HEIGHT), Image.Resampling.BILINEAR), dtype=np.float32)
     x = (x.transpose(2, 0, 1) / 255.0 - 0.5) / 0.5
     batch = np.zeros((1, 3, HEIGHT, max(w, MIN_WIDTH)), dtype=np.float32)
     batch[0, :, :, :w] = x
-    probs = session.run(None, {session.get_inputs()[0].name: batch})[0][0]
+    return session.run(None, {session.get_inputs()[0].name: batch})[0][0]
+
+
+def ppocr_digits(crop: Image.Image) -> dict | None:
+    """Read a cleaned field as digits only: greedy CTC over {blank, 0–9}.
+    conf = the lowest peak probability of an emitted digit (0–1); `foreign` = the highest
+    probability the model gave to anything that is not a digit or blank (a crossed 7 read as '仟')."""
+    probs = ppocr_probs(crop)
+    if probs is None:
+        return None
+    ids = recogniser()[1]
     kept = probs[:, [0] + ids]  # blank, 0…9
     best = kept.argmax(axis=1)
     digits, confs, prev = [], [], 0
@@ -80,6 +89,39 @@ def ppocr_digits(crop: Image.Image) -> dict | None:
     other[:, [0] + ids] = 0
     return {"digits": "".join(digits), "conf": round(min(confs), 3) if confs else 0.0,
             "foreign": round(float(other.max()), 3)}
+
+
+@functools.lru_cache(maxsize=1)
+def charset() -> list[str]:
+    session = recogniser()[0]
+    return ["", *session.get_modelmeta().custom_metadata_map["character"].splitlines(), " "]
+
+
+def ppocr_text(crop: Image.Image) -> str | None:
+    """The recogniser's free reading of a whole printed-and-written span ("Số:211/QĐ-UBND")."""
+    probs = ppocr_probs(crop)
+    if probs is None:
+        return None
+    chars, out, prev = charset(), [], 0
+    for k in probs.argmax(axis=1):
+        if k and k != prev:
+            out.append(chars[k])
+        prev = k
+    return "".join(out)
+
+
+def wide_digits(field: str, text: str | None) -> str | None:
+    """The digits the free reading puts in the field: right before the symbol's slash, or between
+    "ngày" and "tháng". None when that place holds anything but digits (a crossed 7 read '#')."""
+    if not text:
+        return None
+    if field == "number":
+        m = re.search(r"[:：.]?\s*(\S*?)\s*/+\s*[A-ZĐ]", text)
+    else:
+        m = re.search(r"(?i)y\s*(\S*?)\s*th", text)
+    token = m.group(1) if m else ""
+    token = re.sub(r"^\D*?(?=\d)", "", token) if field == "number" else token
+    return token if token.isdigit() else None
 
 
 def tesseract_digits(crop: Image.Image) -> dict | None:
@@ -185,8 +227,8 @@ def digit_groups(tall: list[dict]) -> int:
     return count
 
 
-def field_boxes(words: list[dict]) -> list[tuple[str, tuple[int, int, int, int], float]]:
-    """(field, box, printed line height) for "Số: … /SYMBOL" and "ngày … tháng" on one OCR line.
+def field_boxes(words: list[dict]) -> list[tuple[str, tuple, float, tuple]]:
+    """(field, box, printed line height, box of the whole span with its printed words) for "Số: … /SYMBOL" and "ngày … tháng" on one OCR line.
     When Tesseract glued the digits to the printed word ("Số:4B", "ngày0?"), the printed
     word's own width is estimated from the line ("Số:" ≈ 1.3 heights; "ngày" ≈ 0.86 "tháng")."""
     texts = [w["text"].strip() for w in words]
@@ -197,8 +239,11 @@ def field_boxes(words: list[dict]) -> list[tuple[str, tuple[int, int, int, int],
             first, sym = words[0], words[slash]
             line_h = float(sym["height"])  # printed capitals: the hand-written digits may be taller
             x0 = first["left"] + min(first["width"], int(1.3 * line_h)) + 2
-            x1 = sym["left"] + sym["width"] * texts[slash].index("/") // max(1, len(texts[slash])) - 3
-            out.append(("number", (x0, x1), line_h))
+            cut = texts[slash].index("/")
+            while texts[slash][cut + 1:cut + 2] == "/":
+                cut += 1  # "//QĐ-UBND": a 7 written against the slash was read as one more slash
+            x1 = sym["left"] + sym["width"] * cut // max(1, len(texts[slash])) - 3
+            out.append(("number", (x0, x1), line_h, (first["left"], sym["left"] + sym["width"])))
     for i, t in enumerate(texts):
         if t.lower().startswith("ngày"):
             month = next((j for j in range(i + 1, min(i + 4, len(texts))) if texts[j].lower() == "tháng"), None)
@@ -206,19 +251,21 @@ def field_boxes(words: list[dict]) -> list[tuple[str, tuple[int, int, int, int],
                 continue
             word, line_h = words[i], float(words[month]["height"])
             printed = min(word["width"], int(0.9 * words[month]["width"]))
-            out.append(("day", (word["left"] + printed + 2, words[month]["left"] - 3), line_h))
+            out.append(("day", (word["left"] + printed + 2, words[month]["left"] - 3), line_h,
+                        (word["left"], words[month]["left"] + words[month]["width"])))
             break
     boxes = []
     top = min(w["top"] for w in words)
     bottom = max(w["top"] + w["height"] for w in words)
-    for field, (x0, x1), h in out:
+    for field, (x0, x1), h, (a, b) in out:
         if x1 - x0 > 0.3 * h:
-            boxes.append((field, (x0, int(top - 0.45 * h), x1, int(bottom + 0.35 * h)), h))
+            boxes.append((field, (x0, int(top - 0.45 * h), x1, int(bottom + 0.35 * h)), h,
+                          (a - 10, int(top - 0.3 * h), b + 10, int(bottom + 0.3 * h))))
     return boxes
 
 
 def read_field(image: Image.Image, box: tuple[int, int, int, int], line_height: float) -> dict:
-    """Both readings of one field, with what the segmentation saw."""
+    """Both readings of one cleaned field, with what the segmentation saw."""
     x0, y0, x1, y1 = (max(0, box[0]), max(0, box[1]), min(image.width, box[2]), min(image.height, box[3]))
     gray = np.asarray(image.crop((x0, y0, x1, y1)).convert("L"), dtype=np.uint8)
     got = digit_strokes(gray, line_height)
@@ -270,9 +317,11 @@ def read_hand_digits(image: Image.Image, line: dict, second: dict | None,
     cost stays at two small crops of page 1."""
     if not second or second.get("field") not in ("number", "day") or settled(second, line["boxes"], second["field"]):
         return second
-    for field, box, h in field_boxes(line["boxes"]):
+    for field, box, h, span in field_boxes(line["boxes"]):
         if field == second["field"]:
             reading = read_field(image, box, h)
-            reading.update(bound=signing_bound(signing_times), printed=printed_month(line["text"]))
+            text = ppocr_text(image.crop(span))  # read with its printed words: a cut digit shows here
+            reading.update(wide=text, wide_digits=wide_digits(field, text), bound=signing_bound(signing_times),
+                           printed=printed_month(line["text"]))
             return {**second, "hand": reading}
     return second
