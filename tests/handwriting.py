@@ -137,8 +137,9 @@ def header_with_hand_digits(pdf_path, number: str, day: str, rng: random.Random,
     by = int(start + width + 0.6 * cap - thang["x0"] * k)
     shift_right(image, (int(thang["x0"] * k) - 2, int(thang["top"] * k) - 6, int(line_end * k) + 4, int(thang["bottom"] * k) + 8), by)
     draw_digits(draw, day, start + rng.uniform(0, 0.3) * cap, thang["bottom"] * k - 0.25 * cap, cap, hand_d, rng)
-    bottom = int((ngay["bottom"] + 60) * k)
-    return image.crop((0, 0, image.width, bottom))
+    # Only the header band is kept: OCR of a whole page would cost a second per trial.
+    top = int(max(0, min(w["top"] for w in words) - 20) * k)
+    return image.crop((0, top, image.width, int((ngay["bottom"] + 45) * k)))
 
 
 class ScannedPage:

@@ -125,19 +125,14 @@ def wide_digits(field: str, text: str | None) -> str | None:
 
 
 def tesseract_digits(crop: Image.Image) -> dict | None:
-    """Tesseract's reading of the same cleaned field, digits only (line and word modes)."""
+    """Tesseract's reading of the same cleaned field, digits only, as one line (page segmentation 7:
+    on the seven real scans it reads as many fields as modes 8 and 13 together, in one call)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     import pytesseract
-    best = None
-    for psm in (7, 8):
-        data = pytesseract.image_to_data(crop, lang="eng", output_type=pytesseract.Output.DICT,
-                                         config=f"--psm {psm} -c tessedit_char_whitelist=0123456789")
-        words = [(t.strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
-        if words:
-            got = {"digits": "".join(t for t, _ in words), "conf": min(c for _, c in words)}
-            if best is None or got["conf"] > best["conf"]:
-                best = got
-    return best
+    data = pytesseract.image_to_data(crop, lang="eng", output_type=pytesseract.Output.DICT,
+                                     config="--psm 7 -c tessedit_char_whitelist=0123456789")
+    words = [(t.strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
+    return {"digits": "".join(t for t, _ in words), "conf": min(c for _, c in words)} if words else None
 
 
 def otsu(gray: np.ndarray) -> int:
@@ -184,9 +179,9 @@ def digit_strokes(gray: np.ndarray, line_height: float) -> tuple[np.ndarray, lis
     A digit is as tall as the printed line or taller ("47" is written over the baseline);
     a leader dot or a speck is small in both directions; a rule is long and flat."""
     level = otsu(gray)
-    if level > 200 or (gray < level).mean() < 0.002:
+    if level > 200 or (gray <= level).mean() < 0.002:
         return None
-    ink = gray < min(level, 160)
+    ink = gray <= min(level, 160)
     kept = []
     for c in components(ink):
         x0, y0, x1, y1 = c["box"]
