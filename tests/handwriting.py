@@ -181,7 +181,8 @@ def hand_digit_trials(pdf_path, count: int, seed: int) -> list[dict]:
         record = read_header(header_with_hand_digits(pdf_path, number, written_day, rng), signed)
         out.append({"number": number, "day": f"2024-02-{day:02d}", "signed": signed,
                     "read_number": record["number"].split("/")[0] if record["number"] else None,
-                    "read_day": record["issued_date"]})
+                    "read_day": record["issued_date"],
+                    "why": [w for w in record["warnings"] if "number" in w or "date" in w]})
     return out
 
 

@@ -229,12 +229,14 @@ def field_boxes(words: list[dict]) -> list[tuple[str, tuple, float, tuple]]:
     texts = [w["text"].strip() for w in words]
     out = []
     if texts and re.match(r"(?i)^s[ốoô]\b", texts[0]):
-        slash = next((i for i, t in enumerate(texts) if "/" in t), None)
+        # The symbol's slash is followed by letters ("/QĐ-UBND"); a "/" at a word's end ("8/") is a
+        # hand-written 7 or 1 that Tesseract took for a slash.
+        slash = next((i for i, t in enumerate(texts) if re.search(r"/+[A-ZĐa-zđ]", t)), None)
         if slash is not None and (slash > 0 or texts[0].index("/") > 3):
             first, sym = words[0], words[slash]
             line_h = float(sym["height"])  # printed capitals: the hand-written digits may be taller
             x0 = first["left"] + min(first["width"], int(1.3 * line_h)) + 2
-            cut = texts[slash].index("/")
+            cut = re.search(r"/+[A-ZĐa-zđ]", texts[slash]).start()
             while texts[slash][cut + 1:cut + 2] == "/":
                 cut += 1  # "//QĐ-UBND": a 7 written against the slash was read as one more slash
             x1 = sym["left"] + sym["width"] * cut // max(1, len(texts[slash])) - 3
