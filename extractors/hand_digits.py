@@ -65,7 +65,8 @@ def weigh_hand_digits(first: str | None, first_conf: float, second: dict, named:
     others = {"tesseract": (hand.get("tesseract") or {}).get("digits"), "second pass": second.get("digits"),
               "first reading": first if first and first.isdigit() else None}
     note = (f"{what} looks hand-written: OCR read {first!r} ({first_conf:.0f}); digit reader "
-            f"{value!r} ({pp.get('conf', 0):.2f}), Tesseract on the cleaned field {others['tesseract']!r}")
+            f"{value!r} ({pp.get('conf', 0):.2f}{', with a mark that is no digit' if pp.get('foreign', 0) >= FOREIGN_MAX else ''}), "
+            f"Tesseract on the cleaned field {others['tesseract']!r}")
     if not value or pp.get("foreign", 1) >= FOREIGN_MAX or not plausible(what, value, hand.get("printed"), hand.get("bound")):
         return None, None, note
     wide = hand.get("wide_digits")

@@ -139,7 +139,17 @@ def header_with_hand_digits(pdf_path, number: str, day: str, rng: random.Random,
     draw_digits(draw, day, start + rng.uniform(0, 0.3) * cap, thang["bottom"] * k - 0.25 * cap, cap, hand_d, rng)
     # Only the header band is kept: OCR of a whole page would cost a second per trial.
     top = int(max(0, min(w["top"] for w in words) - 20) * k)
-    return image.crop((0, top, image.width, int((ngay["bottom"] + 45) * k)))
+    return scanned(image.crop((0, top, image.width, int((ngay["bottom"] + 45) * k))), rng)
+
+
+def scanned(image: Image.Image, rng: random.Random) -> Image.Image:
+    """What a scanner adds: a page turned by a fraction of a degree, blur and grain."""
+    import numpy as np
+    from PIL import ImageFilter
+    image = image.rotate(rng.uniform(-0.4, 0.4), resample=Image.Resampling.BILINEAR, fillcolor=(255, 255, 255))
+    image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.0, 1.0)))
+    grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(0, 10), (image.height, image.width, 1))
+    return Image.fromarray(np.clip(np.asarray(image, dtype=np.float32) + grain, 0, 255).astype(np.uint8), "RGB")
 
 
 class ScannedPage:
