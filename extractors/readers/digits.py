@@ -202,30 +202,19 @@ def digit_strokes(gray: np.ndarray, line_height: float) -> tuple[np.ndarray, lis
     # keep short pieces only when they sit beside the tall ones.
     left = min(c["box"][0] for c in tall) - 0.3 * line_height
     right = max(c["box"][2] for c in tall) + 0.3 * line_height
-    kept = [c for c in kept if c in tall or (c["box"][0] >= left and c["box"][2] <= right)]
+    tall_labels = {c["label"] for c in tall}
+    kept = [c for c in kept if c["label"] in tall_labels or (c["box"][0] >= left and c["box"][2] <= right)]
     mask = np.zeros(gray.shape, dtype=bool)
     for c in kept:
         mask |= c["mask"]
     return mask, tall
 
 
-def digit_groups(tall: list[dict]) -> int:
-    """How many separate upright marks (≈ digits) the field holds: boxes that overlap in x are one."""
-    spans = sorted((c["box"][0], c["box"][2]) for c in tall)
-    count, end = 0, -1
-    for a, b in spans:
-        if a > end - 0.3 * (b - a):
-            count += 1
-            end = b
-        else:
-            end = max(end, b)
-    return count
-
-
 def field_boxes(words: list[dict]) -> list[tuple[str, tuple, float, tuple]]:
-    """(field, box, printed line height, box of the whole span with its printed words) for "Số: … /SYMBOL" and "ngày … tháng" on one OCR line.
-    When Tesseract glued the digits to the printed word ("Số:4B", "ngày0?"), the printed
-    word's own width is estimated from the line ("Số:" ≈ 1.3 heights; "ngày" ≈ 0.86 "tháng")."""
+    """(field, box, printed line height, box of the span with its printed words) for
+    "Số: … /SYMBOL" and "ngày … tháng" on one OCR line. When Tesseract glued the digits to the
+    printed word ("Số:4B", "ngày0?"), that word's own width is estimated from the line
+    ("Số:" ≈ 1.3 heights of the symbol; "ngày" ≈ 0.9 widths of "tháng")."""
     texts = [w["text"].strip() for w in words]
     out = []
     if texts and re.match(r"(?i)^s[ốoô]\b", texts[0]):
@@ -270,8 +259,8 @@ def read_field(image: Image.Image, box: tuple[int, int, int, int], line_height: 
     gray = np.asarray(image.crop((x0, y0, x1, y1)).convert("L"), dtype=np.uint8)
     got = digit_strokes(gray, line_height)
     if got is None:
-        return {"marks": 0}
-    mask, tall = got
+        return {"strokes": False}
+    mask, _ = got
     ys, xs = np.nonzero(mask)
     pad = int(0.25 * line_height)
     clean = np.full((ys.max() - ys.min() + 1 + 2 * pad, xs.max() - xs.min() + 1 + 2 * pad), 255, dtype=np.uint8)
@@ -279,7 +268,7 @@ def read_field(image: Image.Image, box: tuple[int, int, int, int], line_height: 
     crop = Image.fromarray(clean, "L")
     pp = ppocr_digits(crop)
     agreed = pp and known and pp["digits"].lstrip("0") and pp["digits"].lstrip("0") == known.lstrip("0")
-    return {"marks": digit_groups(tall), "ppocr": pp, "tesseract": None if agreed else tesseract_digits(crop),
+    return {"strokes": True, "ppocr": pp, "tesseract": None if agreed else tesseract_digits(crop),
             "box": [x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1]}
 
 
@@ -300,8 +289,9 @@ def printed_month(text: str) -> str | None:
 
 
 def settled(second: dict, words: list[dict], field: str) -> bool:
-    """Tesseract's own word is a clean number, read with confidence, and its digits-only pass says
-    the same: no need for a second reader."""
+    """Tesseract's own word is a clean number and its digits-only pass says the same, both with
+    confidence ≥ 90: no need for a second reader. (Two Tesseract readings that agree at lower
+    confidence are no proof: a flagged 1 is read "7" by both.)"""
     texts = [w["text"].strip() for w in words]
     if field == "number":
         token = re.sub(r"(?i)^s[ốoô]\s*[:.]?", "", " ".join(texts)).split("/")[0].strip()
@@ -309,7 +299,8 @@ def settled(second: dict, words: list[dict], field: str) -> bool:
         m = re.search(r"(?i)ngày\s*(\S*?)\s*tháng", " ".join(texts))
         token = m.group(1) if m else ""
     confs = [w["conf"] for w in words if w["text"].strip() and w["text"].strip() in token]
-    return token.isdigit() and bool(confs) and min(confs) >= 90 and (second.get("digits") or "").lstrip("0") == token.lstrip("0")
+    return token.isdigit() and bool(confs) and min(confs) >= 90 and second.get("conf", 0) >= 90 \
+        and (second.get("digits") or "").lstrip("0") == token.lstrip("0")
 
 
 def read_hand_digits(image: Image.Image, line: dict, second: dict | None,
