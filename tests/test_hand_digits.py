@@ -88,3 +88,13 @@ def test_hand_drawn_numbers_and_days_are_read_right_or_left_null(samples_dir):
     s = score(trials)
     assert s["number"]["precision"] == 1.0 and s["day"]["precision"] == 1.0, trials
     assert s["number"]["right"] + s["day"]["right"] >= 5, trials
+
+
+def test_without_the_model_the_second_pass_is_left_as_it_was(monkeypatch):
+    import extractors.readers.digits as digits
+    monkeypatch.setattr(digits, "recogniser", lambda: None)
+    words = [{"text": t, "conf": 60.0, "left": x, "top": 100, "width": w, "height": 50}
+             for t, x, w in [("Số:", 480, 64), ("4†", 560, 73), ("/QĐ-UBND", 666, 268)]]
+    second = {"field": "number", "digits": "4", "conf": 0.0}
+    line = {"text": "Số: 4† /QĐ-UBND", "boxes": words}
+    assert digits.read_hand_digits(Image.new("L", (1000, 300), 255), line, second) is second

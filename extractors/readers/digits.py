@@ -310,6 +310,8 @@ def read_hand_digits(image: Image.Image, line: dict, second: dict | None,
     cost stays at two small crops of page 1."""
     if not second or second.get("field") not in ("number", "day") or settled(second, line["boxes"], second["field"]):
         return second
+    if recogniser() is None:  # no wheel, no second reader: the digits-only pass alone, as before
+        return second
     for field, box, h, span in field_boxes(line["boxes"]):
         if field == second["field"]:
             reading = read_field(image, box, h, second.get("digits"))
