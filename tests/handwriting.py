@@ -7,7 +7,6 @@ per digit — so they share nothing with the data the recogniser was trained on.
 """
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 
