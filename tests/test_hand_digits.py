@@ -82,12 +82,12 @@ def test_rules_and_leader_dots_are_not_digits():
                     reason="Tesseract with Vietnamese and the rapidocr-onnxruntime wheel are needed")
 def test_hand_drawn_numbers_and_days_are_read_right_or_left_null(samples_dir):
     """Decision headers with numbers and days drawn in blue, black and purple by random hands:
-    every value read is right (precision 1.0) and most are read. 60 such headers measured 
-    (docs/hand-digits.md); here 4, to keep the suite fast."""
+    every value read is right (precision 1.0) and most are read. 200 such headers were measured
+    (docs/hand-digits.md: 0 wrong, recall 0.825 numbers, 0.87 days); here 4, to keep the suite fast."""
     trials = hand_digit_trials(samples_dir / "2024" / "qd-138-2024-bacninh.pdf", count=4, seed=15)
     s = score(trials)
     assert s["number"]["precision"] == 1.0 and s["day"]["precision"] == 1.0, trials
-    assert s["number"]["right"] + s["day"]["right"] >= 5, trials
+    assert s["number"]["right"] + s["day"]["right"] >= 6, trials  # 8 of 8 measured; 0.85 on 200 headers
 
 
 def test_without_the_model_the_second_pass_is_left_as_it_was(monkeypatch):
