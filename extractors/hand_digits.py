@@ -8,7 +8,7 @@ The readings of one field ("Số: 47 /QĐ-UBND", "ngày 05 tháng 02 năm 2025")
   - the numbers in the file name ("qd-47-ubnd.pdf");
   - for a day: the printed month and year, and the day of the first digital signature
     (a decision is signed on or after the day written on it).
-Accepted: (1) PP-OCR and another reader agree; (2) PP-OCR agrees with the file name;
+Accepted: (1) PP-OCR (digit probability ≥ 0.7) and another reader agree; (2) PP-OCR agrees with the file name;
 (3) for a day only, PP-OCR alone when very sure, a valid date, and on or before the signature,
 at most a few days before it. Anything else: null, and the note tells the reviewer what was read.
 """
@@ -18,7 +18,7 @@ from datetime import date
 
 from extractors.dates import make_date
 
-AGREE_CONF = 0.5  # PP-OCR's lowest digit probability when another reader says the same
+AGREE_CONF = 0.7  # PP-OCR's lowest digit probability when another reader says the same
 ALONE_CONF = 0.95  # … when it is the only reader (a day bounded by the signature)
 FOREIGN_MAX = 0.5  # PP-OCR saw a mark it reads as no digit at all (a letter, a symbol)
 SIGNED_WITHIN_DAYS = 10  # decisions here are signed the same day or a few days after the written day
@@ -69,6 +69,8 @@ def weigh_hand_digits(first: str | None, first_conf: float, second: dict, named:
             f"Tesseract on the cleaned field {others['tesseract']!r}")
     if not value or pp.get("foreign", 1) >= FOREIGN_MAX or not plausible(what, value, hand.get("printed"), hand.get("bound")):
         return None, None, note
+    if hand.get("marks", 0) > len(value or ""):  # "11" read "1": a mark was left unread
+        return None, None, note + f", {hand['marks']} separate marks"
     wide = hand.get("wide_digits")
     if wide and len(plain(wide) or "") != len(plain(value) or ""):  # read with its printed words, the field
         # holds more or fewer digits: the field's box cut a digit off, or kept a printed remnant

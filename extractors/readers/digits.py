@@ -210,6 +210,19 @@ def digit_strokes(gray: np.ndarray, line_height: float) -> tuple[np.ndarray, lis
     return mask, tall
 
 
+def upright_marks(tall: list[dict]) -> int:
+    """How many separate upright marks (≈ digits) the field holds: boxes that overlap in x are one
+    ("04" written joined is one mark; "11" is two)."""
+    count, end = 0, -1
+    for a, b in sorted((c["box"][0], c["box"][2]) for c in tall):
+        if a > end - 0.3 * (b - a):
+            count += 1
+            end = b
+        else:
+            end = max(end, b)
+    return count
+
+
 def field_boxes(words: list[dict]) -> list[tuple[str, tuple, float, tuple]]:
     """(field, box, printed line height, box of the span with its printed words) for
     "Số: … /SYMBOL" and "ngày … tháng" on one OCR line. When Tesseract glued the digits to the
@@ -260,7 +273,7 @@ def read_field(image: Image.Image, box: tuple[int, int, int, int], line_height: 
     got = digit_strokes(gray, line_height)
     if got is None:
         return {"strokes": False}
-    mask, _ = got
+    mask, tall = got
     ys, xs = np.nonzero(mask)
     pad = int(0.25 * line_height)
     clean = np.full((ys.max() - ys.min() + 1 + 2 * pad, xs.max() - xs.min() + 1 + 2 * pad), 255, dtype=np.uint8)
@@ -268,7 +281,7 @@ def read_field(image: Image.Image, box: tuple[int, int, int, int], line_height: 
     crop = Image.fromarray(clean, "L")
     pp = ppocr_digits(crop)
     agreed = pp and known and pp["digits"].lstrip("0") and pp["digits"].lstrip("0") == known.lstrip("0")
-    return {"strokes": True, "ppocr": pp, "tesseract": None if agreed else tesseract_digits(crop),
+    return {"strokes": True, "marks": upright_marks(tall), "ppocr": pp, "tesseract": None if agreed else tesseract_digits(crop),
             "box": [x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1]}
 
 
