@@ -98,3 +98,17 @@ def test_without_the_model_the_second_pass_is_left_as_it_was(monkeypatch):
     second = {"field": "number", "digits": "4", "conf": 0.0}
     line = {"text": "Số: 4† /QĐ-UBND", "boxes": words}
     assert digits.read_hand_digits(Image.new("L", (1000, 300), 255), line, second) is second
+
+
+def test_a_reading_with_fewer_digits_than_marks_is_refused():
+    # Two upright strokes ("11"); PP-OCR and the second pass both say "1".
+    second = reading("1", 0.8, printed="2024-02")
+    second["hand"]["marks"] = 2
+    second["digits"] = "1"
+    assert weigh_hand_digits("l Ï'", 41, second, set(), "the day")[0] is None
+
+
+def test_agreement_on_a_coin_flip_is_not_enough():
+    second = reading("7", 0.51, printed="2024-02")
+    second["digits"] = "7"
+    assert weigh_hand_digits("7", 67, second, set(), "the day")[0] is None
