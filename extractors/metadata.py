@@ -6,6 +6,7 @@ from datetime import date
 
 from extractors.dates import make_date
 from extractors.document import Line
+from extractors.hand_digits import weigh_hand_digits
 from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
@@ -46,6 +47,8 @@ def name_numbers(path: str | None) -> set[str]:
 def weigh_ocr_digits(first: str | None, first_conf: float, second: dict | None, named: set[str],
                      what: str) -> tuple[str | None, str | None, str]:
     """Accept a hand-written number only on strong evidence; return (digits, source, note)."""
+    if second and second.get("hand"):  # HOOK issue 15.5: the hand-digit reader saw this field; it decides
+        return weigh_hand_digits(first, first_conf, second, named, what)
     p2 = (second or {}).get("digits")
     c2 = (second or {}).get("conf", 0.0)
     p1 = first if first and first.isdigit() else None
@@ -104,7 +107,8 @@ def find_title(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
-OCR_DATE = re.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\S{0,6}?)\s*tháng\s*(?P<m>\S{1,3})\s+năm\s+(?P<y>\S{4})")
+# HOOK 15.5: the day may come out as two marks ("ngày Ì Ý tháng"): the hand-digit reader reads it.
+OCR_DATE = re.compile(r"^(?P<place>[^\d,]{2,40}?)\s*,\s*ngày\s*(?P<d>\S{0,6}?(?:\s\S{1,3})?)\s*tháng\s*(?P<m>\S{1,3})\s+năm\s+(?P<y>\S{4})")
 _LOOKS_DIGIT = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 
 
@@ -121,9 +125,9 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
             if not (month.isdigit() and year.isdigit()):
                 return o["place"].strip(), None, {"note": f"date unreadable in '{line.text}'", "line": line}
             token = o["d"]
+            sure = token.isdigit() and word_conf(line, token) >= 90 and not (line.second_pass or {}).get("hand")  # HOOK 15.5
             day, source, note = weigh_ocr_digits(token or None, word_conf(line, token), line.second_pass,
-                                                 set(), "the day") if not (token.isdigit() and word_conf(line, token) >= 90) \
-                else (token, "ocr", "")
+                                                 set(), "the day") if not sure else (token, "ocr", "")
             if day:
                 return o["place"].strip(), make_date(int(year), int(month), int(day)), {"date_source": source, "line": line}
             return o["place"].strip(), None, {"note": f"{note}; month {int(month):02d}/{year} is certain",

@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 
 from extractors.document import Document
+from extractors.readers.digits import read_hand_digits
 from extractors.readers.ocr_fix import repair_line
 from extractors.readers.ocr_image import drop_red, find_seals, gray_image, red_mask
 from extractors.readers.stamps import split_stamps, stamp_evidence
@@ -249,6 +250,7 @@ def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
             if again and looks_like_name(" ".join(w for w, _ in again)):
                 line["words"] = again
         extra = second_pass(image, line) if number == 1 and i <= 12 else None
+        extra = read_hand_digits(image, line, extra, doc.signing_times)  # HOOK issue 15.5: second reader of hand-written digits
         text = fix_layout_words(" ".join(repair_line(line["words"])))
         doc.add_paragraph(text, page=number, line=i, confidence=line["conf"], words=line["words"],
                           second_pass=extra, bbox=line_bbox(line["boxes"]))
