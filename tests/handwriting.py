@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 # Control points of each digit in a box 0.6 wide and 1 high (y grows downwards); several
@@ -151,16 +152,6 @@ def scanned(image: Image.Image, rng: random.Random) -> Image.Image:
     return Image.fromarray(np.clip(np.asarray(image, dtype=np.float32) + grain, 0, 255).astype(np.uint8), "RGB")
 
 
-class ScannedPage:
-    """Stands for a pdfplumber page in ocr_page: its image at any resolution is the given one."""
-
-    def __init__(self, image: Image.Image):
-        self.original = image
-
-    def to_image(self, resolution: int):
-        return self
-
-
 def read_header(image: Image.Image, signed: str | None = None) -> dict:
     """The pipeline's reading of a scanned header band: OCR (with the hand-digit reader) and the
     finders, as for a real scan. `signed` is the ISO time of a digital signature, if any."""
@@ -169,7 +160,7 @@ def read_header(image: Image.Image, signed: str | None = None) -> dict:
     from extractors.readers.ocr import ocr_page
     doc = Document(path="scanned-header.pdf", sha256="0" * 64, format="pdf", pages=1, ocr=True)
     doc.signing_times = [signed] if signed else []
-    ocr_page(ScannedPage(image), 1, doc)
+    ocr_page(np.asarray(image.convert("RGB"), dtype=np.uint8), 1, doc)  # H×W×3 RGB, as pages are rendered
     return extract(doc)
 
 

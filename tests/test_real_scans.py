@@ -38,8 +38,10 @@ def scores():
     return scores
 
 
-@pytest.mark.parametrize("field,at_least", [("doc_type", 7), ("issuer", 6), ("subject", 6), ("signer", 6),
-                                            ("number", 5), ("symbol", 7)])
+# Issue 15's floor (issuer ≥ 6, printed numbers ≥ 5) raised to what the two readers do together
+# (hand-written numbers and days included): issuer 7/7, number 7/7, issue date 5/7 when measured.
+@pytest.mark.parametrize("field,at_least", [("doc_type", 7), ("issuer", 7), ("subject", 6), ("signer", 6),
+                                            ("number", 6), ("issued_date", 4), ("symbol", 7)])
 def test_real_scans_keep_their_figures(scores, field, at_least):
     s = scores[field]
     assert s.tp >= at_least, f"{field}: {s.tp}/7 read right, at least {at_least} expected\n" + "\n".join(s.details)
