@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/quyetdinh.db
 
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium poppler-utils
 # The versions the figures were measured with (Debian 12); `make` notes any difference.
-APT_TESTED := tesseract-ocr=5.3.0-2 tesseract-ocr-vie=1:4.1.0-2 libreoffice-writer-nogui=4:7.4.7-1+deb12u14 chromium=156.0.8078.114-1~deb12u1
+APT_TESTED := tesseract-ocr=5.3.0-2 tesseract-ocr-vie=1:4.1.0-2 libreoffice-writer-nogui=4:7.4.7-1+deb12u14 chromium=156.0.8078.114-1~deb12u1 poppler-utils=22.12.0-2+deb12u3
 
 .PHONY: run test setup system-deps serve samples clean lock
 
@@ -25,6 +25,7 @@ system-deps:
 	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx vie || missing="yes"; \
 	command -v soffice >/dev/null || missing="yes"; \
 	command -v chromium >/dev/null || missing="yes"; \
+	command -v pdftoppm >/dev/null || missing="yes"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)) >/dev/null; \
