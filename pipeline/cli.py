@@ -53,7 +53,7 @@ def record_text(rec: dict) -> str:
 def cmd_extract(args) -> int:
     check_paths(args.paths)
     from extractors.worker import extract_limited
-    from flows.ingest import discover_with_roots
+    from flows.files import discover_with_roots
     for path, root in discover_with_roots(args.paths):
         rec, _ = extract_limited(path, root)
         if args.format == "json":

@@ -29,8 +29,9 @@ def _key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _db() -> sqlite3.Connection:
-    import vietnamadminunits
-    path = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+    # Only its data file: importing the package costs ~0.5 s (geopy, shapely, aiohttp).
+    import importlib.util
+    path = Path(importlib.util.find_spec("vietnamadminunits").origin).parent / "data" / "dataset.db"
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
