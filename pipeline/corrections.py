@@ -193,7 +193,7 @@ def add_entry(entries: list[dict], entry: dict) -> list[dict]:
 
 def find_group(record: dict, ref: str) -> dict | None:
     """A group by name (any of its spellings), ordinal ("2", "IV") or position ("#3")."""
-    from pipeline.validate import same_group
+    from pipeline.normalize import same_group
     groups = record.get("groups") or []
     ref = nfc(str(ref).strip())
     if re.fullmatch(r"#\d+", ref):

@@ -7,10 +7,9 @@ from datetime import date
 import sqlite_utils
 
 from pipeline.matching import match_province
-from pipeline.normalize import unit_key
+from pipeline.normalize import same_group, unit_key
 from pipeline.units import successor_on
 
-ROSTER_TYPES = ("quyet_dinh", "cong_van")
 
 
 def roster(db: sqlite_utils.Database, year: int, province: str | None = None) -> dict[str, dict]:
@@ -40,10 +39,6 @@ def follow(a: dict[str, dict], on: date) -> dict[str, list[tuple[str, dict]]]:
     return mapped
 
 
-def same_group_name(a: str, b: str) -> bool:
-    return unit_key(a.replace("thi đua", "")) == unit_key(b.replace("thi đua", ""))
-
-
 def unit_flows(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
     """Where every unit of year A's roster is in year B, and B's new units: one row per unit,
     {unit, unit_b, from_group, to_group, change} with change stayed | moved | succeeded (merged or
@@ -63,7 +58,7 @@ def unit_flows(db: sqlite_utils.Database, year_a: int, year_b: int, province: st
             else:
                 row.update(unit_b=new["unit_name"], to_group=new["grp"], role_b=new["role"])
                 carried = succ == key or (succ.split(":")[-1] == key.split(":")[-1] and len(olds) == 1)
-                row["change"] = ("moved" if not same_group_name(new["grp"], r["grp"])
+                row["change"] = ("moved" if not same_group(new["grp"], r["grp"])
                                  else "stayed" if carried else "succeeded")
             out.append(row)
     for key, r in b.items():
@@ -99,7 +94,7 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
             if new is None:
                 changes.append({**_evidence(r), "change": "removed", "unit": r["unit_name"], "from_group": r["grp"], "to_group": None,
                                 "note": via.strip(" →") or None})
-            elif not same_group_name(new["grp"], r["grp"]):
+            elif not same_group(new["grp"], r["grp"]):
                 changes.append({**_evidence(new), "change": "moved", "unit": r["unit_name"], "from_group": r["grp"], "to_group": new["grp"],
                                 "note": (f"now {new['unit_name']}" if via else None)})
             elif via:

@@ -206,3 +206,19 @@ def printable_path(path: str) -> str:
     except UnicodeEncodeError:
         import os
         return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+# Documents that set rosters; news items only report them (a roster known only from the news
+# still reaches the roster, marked 'reported': pipeline.roster_state).
+ROSTER_TYPES = ("quyet_dinh", "cong_van")
+
+
+def group_key(name: str) -> str:
+    """A group's matching key: 'Khối thi đua các cơ quan nội chính' → 'khối các cơ quan nội chính'."""
+    return unit_key(re.sub(r"(?i)\bthi đua\b", " ", name), drop_province=False)
+
+
+def same_group(a: str, b: str) -> bool:
+    """One group under two spellings ('Khối thi đua X' = 'Khối X'; a short name ends a long one)."""
+    ka, kb = group_key(a), group_key(b)
+    return ka == kb or (min(len(ka), len(kb)) > 12 and (ka.endswith(kb) or kb.endswith(ka)))

@@ -12,9 +12,9 @@ import sqlite_utils
 
 from extractors.units_text import same_unit
 from pipeline.messages import say
-from pipeline.validate import province_of, same_group
+from pipeline.normalize import ROSTER_TYPES, same_group  # noqa: F401 (re-exported)
+from pipeline.validate import province_of
 
-ROSTER_TYPES = ("quyet_dinh", "cong_van")
 # Steps that set a roster, as opposed to amending one: a decision lists it, or only the news reports it.
 FIRST_STEPS = ("listed", "reported")
 

@@ -11,11 +11,10 @@ import sqlite_utils
 
 from extractors.units_text import same_unit
 from pipeline.messages import say, severity_word
-from pipeline.normalize import unit_key
+from pipeline.normalize import ROSTER_TYPES, group_key, same_group, unit_key  # noqa: F401 (re-exported)
 from pipeline.units import successor_on, unit_row
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-ROSTER_TYPES = ("quyet_dinh", "cong_van")  # documents that set rosters; news only report them
 
 
 def province_of(issuer: str | None, place: str | None) -> str | None:
@@ -29,16 +28,6 @@ def province_of(issuer: str | None, place: str | None) -> str | None:
 def dmy(iso: str | None) -> str:
     """'2024-02-15' → '15/02/2024', as dates are written in Vietnamese documents."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso and len(iso) >= 10 else (iso or "")
-
-
-def group_key(name: str) -> str:
-    return unit_key(re.sub(r"(?i)\bthi đua\b", " ", name), drop_province=False)
-
-
-def same_group(a: str, b: str) -> bool:
-    """One group under two spellings ('Khối thi đua X' = 'Khối X'; a short name ends a long one)."""
-    ka, kb = group_key(a), group_key(b)
-    return ka == kb or (min(len(ka), len(kb)) > 12 and (ka.endswith(kb) or kb.endswith(ka)))
 
 
 def load_rosters(db: sqlite_utils.Database) -> list[dict]:

@@ -9,7 +9,7 @@ import sqlite_utils
 from pipeline.history import unit_flows
 from pipeline.matching import match_province as spelt_province
 from pipeline.roster_state import FIRST_STEPS
-from pipeline.validate import same_group
+from pipeline.normalize import same_group
 
 ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối", ("khối", "member"): "thành viên",
               ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó", ("cụm", "member"): "thành viên"}
