@@ -11,9 +11,11 @@ Four shapes are read in one pass over the Document, in reading order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from extractors.document import Document, Line
+from extractors.rosters.build import Group
+from extractors.rosters.find import complete_lists, complete_roles
 from extractors.units_text import (ROLE_RE, clean_item, role_of, same_unit,
                                    split_and, split_list, starts_with_head)
 from pipeline.normalize import unit_key
@@ -79,47 +81,6 @@ POST_TITLE = re.compile(
 ASSIGN_TAIL = re.compile(
     r"\s*(?:được\s+(?:[^\s,;.]+\s+){0,5}?)?(?:phân công|bầu|giao|chọn|cử|giới thiệu|suy tôn|tín nhiệm)?\s*"
     r"(?:là|làm)\s*(?:đơn vị\s*)?$", re.IGNORECASE)  # "X được hội nghị thống nhất giới thiệu làm"
-
-
-@dataclass
-class Group:
-    kind: str
-    name: str
-    ordinal: str | None = None
-    members: list[dict] = field(default_factory=list)
-    leader: str | None = None
-    deputies: list[str] = field(default_factory=list)
-    stated_member_count: int | None = None
-    provenance: dict | None = None
-    evidence: list[str] = field(default_factory=list)
-    leader_year: int | None = None  # "Cụm trưởng năm 2024": the year a stated leadership is for
-    deputy_years: list = field(default_factory=list)
-
-    def add_member(self, name: str, line: Line, implied: str | None = None) -> None:
-        full = f"{implied} {name}" if implied else name
-        if any(same_unit(m.get("normalized") or m["name"], full) for m in self.members):
-            return  # repeated paragraph or the same unit in two places: count once
-        m = {"name": name, "unit_id": None, "role": "member", "provenance": line.provenance}
-        if implied:
-            m["normalized"] = full
-        self.members.append(m)
-
-    def set_role(self, role: str, unit: str, year: int | None = None) -> None:
-        if role == "leader":
-            # The first leader stated wins, unless a later sentence names the leader of a later
-            # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024").
-            if self.leader is None or (year and self.leader_year and year > self.leader_year):
-                self.leader, self.leader_year = unit, year
-                if year:  # deputies stated for an earlier year go with that year's leader
-                    keep = [(d, y) for d, y in zip(self.deputies, self.deputy_years) if not (y and y < year)]
-                    self.deputies, self.deputy_years = [d for d, _ in keep], [y for _, y in keep]
-            elif self.leader_year is None and year and same_unit(self.leader, unit):
-                self.leader_year = year
-        elif not any(same_unit(d, unit) for d in self.deputies):
-            if year and self.leader_year and year < self.leader_year:
-                return  # the deputy of an earlier year ("Năm 2023, … Khối phó là X")
-            self.deputies.append(unit)
-            self.deputy_years.append(year)
 
 
 def display_case(name: str) -> str:
@@ -271,6 +232,7 @@ class GroupFinder:
             name, role = clean_item(f"{first} {text}")
             if name and g.members:
                 g.members[-1]["name"] = name  # "… Hội đồng nhân / dân tỉnh;": one item on two lines
+                g.reindex()
                 if role:
                     g.set_role(role, name)
             self.open_item = None if re.search(r"[;.:]$", text) else (g, f"{first} {text}")
@@ -338,6 +300,7 @@ class GroupFinder:
                 and (last["provenance"].get("line") or 0) >= (line.line or 0) - 3
                 and not re.search(r"[;.]$", last["name"])):
             last["name"] = f"{last['name']} {text.strip(' ;.')}"  # a name wrapped in its cell
+            g.reindex()
             return True
         return False
 
@@ -606,7 +569,7 @@ class GroupFinder:
                     group.set_role(role, unit, year)
 
     def is_member(self, group: Group, unit: str) -> bool:
-        return any(same_unit(m.get("normalized") or m["name"], unit) for m in group.members)
+        return group.has_member(unit)
 
     # -- result ------------------------------------------------------------------------
     def run(self) -> list[Group]:
@@ -623,9 +586,11 @@ class GroupFinder:
         sentences = [(s, line) for line in joined_lines(self.sentences) for s in split_sentences(line.text)]
         for sentence, line in sentences:
             self.handle_roster_sentence(sentence, line)
+        complete_lists(self, sentences)
         # Roles second: a role sentence may come before the roster it refers to.
         for sentence, line in sentences:
             self.handle_role_sentence(sentence, line)
+        complete_roles(self, sentences)
         return self.finish()
 
     def drop_truncated_item(self) -> None:
@@ -642,6 +607,7 @@ class GroupFinder:
                 if len(name.split()) > 1 and word.isalpha() and not re.search(r"(?i)[aăâeêioôơuưy]", fold_vowels(word)) \
                         and not re.fullmatch(r"[IVX]+", word):
                     g.members.pop()
+                    g.reindex()
                     self.warnings.append(f"text ends inside '{name}': item dropped, {g.name} may be incomplete")
 
     def finish(self) -> list[Group]:

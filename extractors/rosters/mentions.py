@@ -1,0 +1,138 @@
+"""Unit mentions in a list: where one name ends and the next begins.
+
+Evidence, in order: a full name of the lexicon keeps its commas and "và" ("Sở Văn hóa, Thể
+thao và Du lịch"); a head word opens a new name ("…, sở TT&TT, ban Dân tộc"); a shared head
+serves the bare names after it ("Huyện ủy Ea H'leo, Krông Pắc" → Huyện ủy Krông Pắc); a verb,
+a closing parenthesis or the end of the sentence ends the list ("…, Sở Giáo dục và Đào tạo ký
+kết giao ước" ends before "ký").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.rosters.lexicon import head_of, inner_names, shareable
+from extractors.units_text import clean_item
+
+# What ends a list inside a sentence: a verb of the clause the list is the subject of.
+LIST_END = re.compile(
+    r"\s+(?:đã|đang|sẽ|cùng nhau|cùng\s+(?:ký|tham|thống|thảo)|(?-i:tổ chức)|tham gia|tham dự|(?-i:ký)|tiến hành|"
+    r"(?-i:thống nhất)|phối hợp|dự và|được|đều|đạt|hoàn thành)\b",
+    re.IGNORECASE)
+ROLE_LABEL = re.compile(r"[;,.]\s*(?:(?i:đơn vị)\s+)?(?:[Pp]hó\s+)?(?:[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]rưởng|[Pp]hó)|"
+                        r"[Pp]hó\s+(?:[Kk]hối|[Cc]ụm)|[Tt]hường\s+trực)")
+_MASK = "\u2063"  # an invisible separator standing for a comma inside a lexicon name
+_MASK_AND = "\u2064"
+
+
+@dataclass
+class Item:
+    name: str               # as written
+    role: str | None        # "leader" / "deputy" from a suffix ("(làm trưởng khối)")
+    implied: str | None     # the shared head it takes ("Huyện ủy" for "Krông Pắc")
+    plausible: bool         # opens with a head, takes a shared one, or is a bare place name
+    after_and: bool = False  # split from the item before at "và", not at a comma
+
+
+def cut_list(text: str) -> str:
+    """The list part of `text`: up to an unbalanced ')', a full stop or the verb after it."""
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                text = text[:i]
+                break
+        elif c == "." and depth == 0 and (i + 1 == len(text) or text[i + 1] == " ") and \
+                not re.search(r"(?:\bTP|\bTX|\bTp|\bTT)$", text[:i]):
+            text = text[:i]
+            break
+    m = LIST_END.search(text)
+    if m:
+        text = text[: m.start()]
+    m = ROLE_LABEL.search(text)  # "…, Báo Bình Định; Trưởng khối: Sở LĐ-TB&XH": the roles follow
+    if m:
+        text = text[: m.start()]
+    return text.strip(" ,;:")
+
+
+def protect(text: str) -> str:
+    """Hide the commas and "và" of lexicon names and of parentheses from the splitter."""
+    text = inner_names().sub(lambda m: m.group(0).replace(",", _MASK).replace(" và ", f" {_MASK_AND} "), text)
+    return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(",", _MASK).replace(";", _MASK)
+                  .replace(" và ", f" {_MASK_AND} "), text)
+
+
+def restore(text: str) -> str:
+    return text.replace(_MASK, ",").replace(_MASK_AND, "và")
+
+
+def _bare_name(text: str) -> bool:
+    """A proper name without a head ("Krông Pắc", "Đà Lạt"): capitalised words, no verb."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def split_members(text: str, implied: str | None = None) -> list[Item]:
+    """Items of a member list (already cut with cut_list)."""
+    text = protect(text)
+    items: list[Item] = []
+    shared = implied
+    for piece in re.split(r"\s*;\s*", text):
+        bits = re.split(r"(,\s*)", piece)
+        segs = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
+        for seg, sep in segs:
+            seg = re.sub(r"^(?:và|cùng)\s+", "", seg)
+            for k, part in enumerate(_split_and(seg)):
+                head = head_of(part, any_case=True)
+                if head:
+                    shared = head if shareable(head) else None
+                    items.append(_item(part, None, True))
+                elif items and (part[:1].islower() or not sep.endswith(" ")) and not _bare_name(part):
+                    prev = items[-1]  # a comma inside a name ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ")
+                    items[-1] = _item(f"{prev.name}{sep.strip()} {part}", prev.implied, prev.plausible)
+                elif _bare_name(restore(clean_item(restore(part))[0])):
+                    items.append(_item(part, shared, True))
+                else:
+                    items.append(_item(part, shared, False))
+                if k:
+                    items[-1].after_and = True
+    return [it for it in items if it.name]
+
+
+def _split_and(seg: str) -> list[str]:
+    """'A và B' is two units when B opens with a head or both are bare names; a name of the
+    lexicon ("Khoa học và Công nghệ") was masked before."""
+    parts = re.split(r"\s+và\s+", seg)
+    out = [parts[0]]
+    for p in parts[1:]:
+        if head_of(re.sub(r"^các\s+", "", p), any_case=True) or (_bare_name(p) and _bare_name(out[-1])):
+            out.append(p)
+        else:
+            out[-1] = f"{out[-1]} và {p}"
+    return out
+
+
+# "(làm trưởng khối)", "(đơn vị Phó Khối)" after a name: its role; "(đơn vị đăng cai)": a note.
+_ROLE_PAREN = re.compile(r"\s*\(\s*(?:là\s+|làm\s+)?(?:đơn vị\s+)?(?P<role>(?:phó\s+)?(?:trưởng\s+)?(?:khối|cụm)(?:\s+(?:trưởng|phó))?)\b[^()]*\)\s*$",
+                         re.IGNORECASE)
+_NOTE_PAREN = re.compile(r"\s*\((?=[a-zđ])[^()]*\)\s*$")
+
+
+def _item(raw: str, implied: str | None, plausible: bool) -> Item:
+    text = restore(raw).strip(" ,;.")
+    role = None
+    r = _ROLE_PAREN.search(text)
+    if r and re.search(r"(?i)trưởng|phó", r.group("role")):
+        role = "deputy" if re.search(r"(?i)phó", r.group("role")) else "leader"
+        text = text[: r.start()]
+    text = _NOTE_PAREN.sub("", text)
+    name, role2 = clean_item(text)
+    role = role or role2
+    if not name or name.lower().startswith(("các ", "những ")):
+        return Item("", None, None, False)  # "… và các trường đại học": a kind of unit, not a unit
+    if implied and head_of(name, any_case=True):
+        implied = None
+    return Item(name, role, implied, plausible)
