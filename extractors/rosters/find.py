@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.lists import GROUP, ListReading, find_lists
+from extractors.rosters.lists import GROUP, GROUP_TAIL, ListReading, find_lists
 from extractors.rosters.roles import find_roles
 from pipeline.normalize import unit_key
 
@@ -51,13 +51,37 @@ def first_group_name(lines) -> str | None:
     for line in lines:
         for m in GROUP.finditer(line.text):
             if re.search(r"(?i)thi đua|\bsố\s+\d|\b[IVX]+$", m.group(0)):
-                return m.group(0).strip(" -–")
+                return (m.group(0) + coordinated_kinds(m.group(0), line.text[m.end():])).strip(" -–")
     return None
+
+
+def coordinated_kinds(name: str, rest: str) -> str:
+    """"Khối thi đua các huyện, thị xã và thành phố Huế": kinds joined by commas stay in the name."""
+    if not re.search(r"\bcác\s", name):
+        return ""
+    out = ""
+    while True:
+        m = re.match(r",\s+(?=[a-zđ])", rest)
+        c = GROUP_TAIL.match(rest[m.end():]) if m else None
+        if not c:
+            return out
+        out += ", " + c.group(0)
+        rest = rest[m.end() + c.end():]
 
 
 def _score(n: int, implausible: int, count: int | None) -> tuple:
     """Constraints a reading satisfies: its stated count, then no implausible member, then size."""
     return (count is not None and n == count, -implausible, n)
+
+
+def glued(name: str) -> bool:
+    """Two units read as one: "Đà Lạt và Bảo Lộc", "Ngân hàng Nhà nước và các NH thương mại"."""
+    parts = re.split(r"\s+và\s+", name)
+    if len(parts) < 2:
+        return False
+    if not head_of(name, any_case=True):
+        return True
+    return any(head_of(re.sub(r"^các\s+", "", p), any_case=True) for p in parts[1:])
 
 
 def better_reading(g, reading: ListReading, line) -> bool:
@@ -68,8 +92,7 @@ def better_reading(g, reading: ListReading, line) -> bool:
     if any(m["provenance"] != line.provenance for m in g.members):
         return False
     count = reading.count or g.stated_member_count
-    old = _score(len(g.members), sum(not head_of(m.get("normalized") or m["name"], any_case=True)
-                                     and " và " in m["name"] for m in g.members), count)
+    old = _score(len(g.members), sum(glued(m["name"]) for m in g.members), count)
     new = _score(len(reading.items), sum(not it.plausible for it in reading.items), count)
     return new > old
 

@@ -15,10 +15,15 @@ from extractors.rosters.mentions import Item, cut_list, split_members
 # công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội").
 _NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
              r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
-GROUP = re.compile(r"\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:gồm|bao gồm|có|đã|này|thi đua|trưởng|phó)\b)"
-                   r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}")
+_NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
+GROUP = re.compile(r"\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:gồm|bao gồm|có|đã|này|thi đua|trưởng|phó)\b)" + _NAME_BODY)
+# After a comma only a verb, a year or a venue ends a coordinated kind ("…, doanh nghiệp cổ phần
+# có vốn đầu tư của Nhà nước").
+_TAIL_END = r"gồm|bao gồm|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|ký|giao ban|phát động|năm\s+\d{4}|tại|do|làm|là"
+GROUP_TAIL = re.compile(r"(?!(?:" + _TAIL_END + r")\b)(?:(?!\s(?:" + _TAIL_END + r")\b)[^.;:(),]){1,120}")
 # A list after these is of winners, guests or hosts, not of members.
-NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|giải|dự và|chúc mừng)\b")
+NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|"
+                        r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời)\b")
 _KIND = r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức)"
 # The words just before a list's colon (or parenthesis) that say a list follows.
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
@@ -70,7 +75,7 @@ def find_lists(sentence: str) -> list[ListReading]:
         if not plausible(items):
             continue
         groups = list(GROUP.finditer(pre))
-        if NOT_ROSTER.search(pre[groups[-1].end():] if groups else pre):
+        if NOT_ROSTER.search(pre[groups[-1].end():] if groups else pre[-120:]):
             continue
         count = None
         c = COUNT.search(pre[groups[-1].start():] if groups else pre[-160:])

@@ -90,7 +90,7 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                 if head:
                     shared = head if shareable(head) else None
                     items.append(_item(part, None, True))
-                elif items and (part[:1].islower() or not sep.endswith(" ")) and not _bare_name(part):
+                elif k == 0 and items and (part[:1].islower() or not sep.endswith(" ")) and not _bare_name(part):
                     prev = items[-1]  # a comma inside a name ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ")
                     items[-1] = _item(f"{prev.name}{sep.strip()} {part}", prev.implied, prev.plausible)
                 elif _bare_name(restore(clean_item(restore(part))[0])):
