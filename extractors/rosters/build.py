@@ -73,6 +73,10 @@ class Group:
     def has_member(self, unit: str) -> bool:
         return unit in self.index
 
+    def has_deputy(self, unit: str) -> bool:
+        from extractors.units_text import same_unit
+        return any(same_unit(d, unit) for d in self.deputies)
+
     def set_role(self, role: str, unit: str, year: int | None = None) -> None:
         from extractors.units_text import same_unit
         if role == "leader":

@@ -43,6 +43,8 @@ def _resolve(finder, name: str | None, line):
     return finder.open_group(display_case(named.strip(" ,-–")), None, None, line)
 
 
+# A group named with its number opens a clause of its own ("…; Cụm thi đua số 2 do …").
+NUMBERED_GROUP = re.compile(r"(?<![Cc]ác )\b(?:Khối|Cụm|khối|cụm)\s+(?:thi\s+đua\s+)?(?:số\s+)?(?:\d{1,2}|[IVX]{1,5})\b")
 ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")
 
 
@@ -126,25 +128,38 @@ def plausible_role(g, unit: str) -> bool:
     return not g.members or g.has_member(unit)
 
 
+def group_clauses(sentence: str) -> list[tuple[str | None, str]]:
+    """Per-group clauses of one sentence: "Cụm thi đua số 1 do A làm cụm trưởng, B làm cụm phó;
+    Cụm thi đua số 2 do C …" → [("Cụm thi đua số 1", "…"), ("Cụm thi đua số 2", "…")]."""
+    cuts = [m for m in NUMBERED_GROUP.finditer(sentence)
+            if re.search(r"(?:^|[;,.:]\s*|\b(?:[Tt]heo đó|[Tt]rong đó),?\s*)$", sentence[: m.start()])]
+    if len(cuts) < 2 or len({unit_key(m.group(0)) for m in cuts}) < len(cuts):
+        return [(None, sentence)]  # one group, or one named twice: the sentence is one clause
+    out = []
+    for k, m in enumerate(cuts):
+        end = cuts[k + 1].start() if k + 1 < len(cuts) else len(sentence)
+        out.append((m.group(0).strip(), sentence[m.start(): end]))
+    return out
+
+
+def _add_claims(g, claims) -> None:
+    for c in claims:
+        if not plausible_role(g, c.unit):
+            continue  # listed members: the leader and deputies are among them
+        if c.role == "leader":
+            g.set_role("leader", c.unit, c.year)  # a later year's leader replaces an earlier one
+        elif not g.deputies or any(x.role == "deputy" and g.has_deputy(x.unit) for x in claims):
+            g.set_role("deputy", c.unit, c.year)  # none yet, or the others of one sentence
+
+
 def complete_roles(finder, sentences) -> None:
-    """Roles the layout reader left empty, from the relations of roles.py."""
+    """Roles from the relations of roles.py, for the group each clause names."""
     for sentence, line in sentences:
-        claims = find_roles(sentence)
-        if not claims:
-            continue
-        g = finder.group_in(sentence) or finder.group_before(line) or finder.last
-        if g is None:
-            g = _resolve(finder, None, line)
-        if g is None:
-            continue
-        for c in claims:
-            if not plausible_role(g, c.unit):
+        for name, clause in group_clauses(sentence):
+            claims = find_roles(clause)
+            if not claims:
                 continue
-            if c.role == "leader" and g.leader is None:
-                g.set_role("leader", c.unit, c.year)
-            elif c.role == "deputy" and not g.deputies and not any(
-                    x.role == "deputy" and x.unit == c.unit and x is not c for x in claims[:0]):
-                g.set_role("deputy", c.unit, c.year)
-            elif c.role == "deputy" and g.deputies and c.unit not in g.deputies and \
-                    any(x.role == "deputy" and x.unit in g.deputies for x in claims):
-                g.set_role("deputy", c.unit, c.year)  # the other deputies of the same sentence
+            g = (_resolve(finder, name, line) if name else None) or finder.group_in(clause) \
+                or finder.group_before(line) or finder.last or _resolve(finder, None, line)
+            if g is not None:
+                _add_claims(g, claims)

@@ -16,7 +16,8 @@ from extractors.rosters.mentions import Item, cut_list, split_members
 _NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
              r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
 _NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
-GROUP = re.compile(r"\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:gồm|bao gồm|có|đã|này|thi đua|trưởng|phó)\b)" + _NAME_BODY)
+GROUP = re.compile(r"(?<![Cc]ác )\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:này|thi đua|trưởng|phó|" + _NAME_END + r")\b)"
+                   + _NAME_BODY)
 # After a comma only a verb, a year or a venue ends a coordinated kind ("…, doanh nghiệp cổ phần
 # có vốn đầu tư của Nhà nước").
 _TAIL_END = r"gồm|bao gồm|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|ký|giao ban|phát động|năm\s+\d{4}|tại|do|làm|là"

@@ -85,7 +85,7 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
         segs = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
         for seg, sep in segs:
             seg = re.sub(r"^(?:và|cùng)\s+", "", seg)
-            for k, part in enumerate(_split_and(seg)):
+            for k, part in enumerate(_split_and(seg, shared)):
                 head = head_of(part, any_case=True)
                 if head:
                     shared = head if shareable(head) else None
@@ -95,20 +95,22 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                     items[-1] = _item(f"{prev.name}{sep.strip()} {part}", prev.implied, prev.plausible)
                 elif _bare_name(restore(clean_item(restore(part))[0])):
                     items.append(_item(part, shared, True))
-                else:
-                    items.append(_item(part, shared, False))
+                else:  # plausible only under the head the list's introducer gives ("các sở: Nội vụ")
+                    items.append(_item(part, shared, implied is not None and shared == implied))
                 if k:
                     items[-1].after_and = True
     return [it for it in items if it.name]
 
 
-def _split_and(seg: str) -> list[str]:
-    """'A và B' is two units when B opens with a head or both are bare names; a name of the
-    lexicon ("Khoa học và Công nghệ") was masked before."""
+def _split_and(seg: str, shared: str | None = None) -> list[str]:
+    """'A và B' is two units when B opens with a head, when both are bare names, or when a shared
+    head serves both ("các sở: Nội vụ, Tư pháp và Tài chính"); a name of the lexicon ("Khoa học
+    và Công nghệ") was masked before."""
     parts = re.split(r"\s+và\s+", seg)
     out = [parts[0]]
     for p in parts[1:]:
-        if head_of(re.sub(r"^các\s+", "", p), any_case=True) or (_bare_name(p) and _bare_name(out[-1])):
+        takes_shared = shared is not None and p[:1].isupper() and not head_of(out[-1], any_case=True)
+        if head_of(re.sub(r"^các\s+", "", p), any_case=True) or (_bare_name(p) and _bare_name(out[-1])) or takes_shared:
             out.append(p)
         else:
             out[-1] = f"{out[-1]} và {p}"
