@@ -36,13 +36,13 @@ def _rel(name: str, example: str, pattern: str) -> Relation:
 RELATIONS = [
     _rel("parenthesis", "Ban Dân tộc tỉnh (đơn vị Trưởng Khối) và Sở Giáo dục và Đào tạo (đơn vị Phó Khối)",
          UNIT + r"\s*\(\s*(?:là\s+|làm\s+)?" + ROLE + r"[^()]*\)"),
+    _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
+         r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
          UNIT + r"\s+(?:là|làm|giữ|đảm nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
          r"(?:làm|là|giữ)\s+" + ROLE),
-    _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
-         r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
          r"bàn giao\s+(?:nhiệm vụ\s+|vai trò\s+)?" + ROLE + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
     _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
