@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.rosters.lexicon import head_of
 from extractors.rosters.mentions import Item, cut_list, split_members
 
 # A group's name ends before a verb, a year or a venue ("Khối thi đua Văn hóa – Xã hội tổng kết
@@ -60,11 +61,15 @@ def merge_inner_and(items: list[Item]) -> list[Item]:
 
 def find_lists(sentence: str) -> list[ListReading]:
     out = []
-    for m in re.finditer(r"[:(]|\bbao gồm\s*;", sentence):
+    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:bao\s+)?gồm(?:\s+có)?\s+(?=[A-ZĐ])", sentence):
         pre = sentence[: m.start()] if m.group(0) in ":(" else sentence[: m.end() - 1]
-        if not INTRO.search(pre[-240:]):
-            continue
         body = sentence[m.end():]
+        if m.group(0).endswith(" "):
+            # "Khối thi đua số 3 gồm Sở Y tế, Sở Nội vụ và …" (no colon): the group is named just before.
+            if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:hiện\s+)?$", pre) and head_of(body)):
+                continue
+        elif not INTRO.search(pre[-240:]):
+            continue
         if m.group(0) == "(":
             body = re.sub(r"^\s*(?:gồm|bao gồm)\s+(?:\d{1,3}\s+)?[^:]{0,60}:\s*", "", body)
         listed = cut_list(body)

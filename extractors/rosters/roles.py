@@ -17,9 +17,9 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
-UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
+UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
 
 @dataclass
@@ -39,12 +39,13 @@ RELATIONS = [
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:là|làm|giữ|đảm nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?" + ROLE),
+         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
          r"(?:làm|là|giữ)\s+" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
-         r"bàn giao\s+(?:nhiệm vụ\s+|vai trò\s+)?" + ROLE + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
+         r"(?:bàn giao|chuyển giao|trao)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
+         + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
     _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
          r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?(?:[Pp]hó\s+)?"
          r"(?:Giám đốc|Chánh(?: Văn phòng| Thanh tra)?|Chủ tịch|Chủ nhiệm|Bí thư|Thủ trưởng|Cục trưởng|Chi cục trưởng|"
