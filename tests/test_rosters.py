@@ -12,7 +12,7 @@ from extractors.extract import extract_path
 from extractors.rosters.build import Group
 from extractors.rosters.lists import find_lists
 from extractors.rosters.mentions import cut_list, split_members
-from extractors.rosters.roles import RELATIONS, find_roles
+from extractors.rosters.roles import PAIRED, RELATIONS, find_roles
 from pipeline.evaluate import evaluate, format_scores
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
@@ -68,6 +68,12 @@ def test_award_lists_are_not_rosters():
 def test_every_relation_reads_its_own_example(rel):
     claims = find_roles(rel.example)
     assert claims and any(c.relation == rel.name for c in claims), claims
+
+
+@pytest.mark.parametrize("name", sorted(PAIRED))
+def test_every_paired_relation_reads_two_units(name):
+    claims = [c for c in find_roles(PAIRED[name]) if c.relation in (name, "copula", "elected")]
+    assert len(claims) == 2 and any(c.relation == name for c in claims), claims
 
 
 def test_role_words_are_never_units():

@@ -17,7 +17,7 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
 UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
@@ -39,10 +39,10 @@ RELATIONS = [
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?" + ROLE),
+         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
-         r"(?:làm|là|giữ)\s+" + ROLE),
+         r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
          r"(?:bàn giao|chuyển giao|trao)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
          + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
@@ -53,6 +53,11 @@ RELATIONS = [
     _rel("apposition", "Trường Đại học Hà Tĩnh, Trưởng Khối thi đua các Trường Đại học … đã tổ chức",
          UNIT + r"\s*[,–-]\s*(?:đơn vị\s+)?" + ROLE + r"(?!\s*(?:năm\s+\d{4}\s*)?(?:là|:))"),
 ]
+# Relations read by code rather than one pattern (two units in one clause): name → example.
+PAIRED = {
+    "respective": "Huyện Quảng Điền và huyện Phong Điền được bầu làm Trưởng khối và Phó Trưởng khối năm 2023",
+    "coordinated": "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối",
+}
 # "Huyện Quảng Điền và huyện Phong Điền được bầu làm Trưởng khối và Phó Trưởng khối năm 2023":
 # two units, two roles, in that order.
 RESPECTIVE = re.compile(r"(?P<a>[A-ZĐÀ-Ỹa-zđ][^,;:()]{2,80}?)\s+và\s+(?P<b>[^,;:()]{2,80}?)\s+(?:được\s+(?:[^\s,;.]+\s+){0,3}?)?"
@@ -92,6 +97,22 @@ def _year_after(sentence: str, pos: int) -> int | None:
     return int(y.group(1)) if y else None
 
 
+# "Sở Y tế và Sở Du lịch làm Phó Trưởng khối": the unit before "và" shares a deputy's role.
+_BEFORE_AND = re.compile(r"(?P<unit>[^,;:()]{2,110}?)\s+và\s+$")
+
+
+def _coordinated(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    out = []
+    for c in claims:
+        if c.role != "deputy" or c.relation not in ("copula", "elected"):
+            continue
+        m = _BEFORE_AND.search(sentence[max(0, c.start - 120): c.start])
+        unit = clean_unit(m.group("unit")) if m else None
+        if unit and not ROLE_RE.search(unit) and not any(x.unit == unit for x in claims):
+            out.append(RoleClaim("deputy", unit, c.year, "coordinated", c.start - len(m.group(0))))
+    return out
+
+
 def find_roles(sentence: str) -> list[RoleClaim]:
     """Every (role, unit) the relations read in one sentence, in order of position."""
     claims: list[RoleClaim] = []
@@ -109,7 +130,9 @@ def find_roles(sentence: str) -> list[RoleClaim]:
             if not unit or any(c.unit in unit or unit in c.unit for c in claims):
                 continue  # one unit, one claim: the first relation that reads it
             role = "deputy" if m.group("dep") else "leader"
-            claims.append(RoleClaim(role, unit, _year_after(sentence, m.end("unit")), rel.name, m.start("unit")))
+            start = m.start("unit") + max(0, m.group("unit").rfind(unit))  # where the head begins
+            claims.append(RoleClaim(role, unit, _year_after(sentence, m.end("unit")), rel.name, start))
+    claims += _coordinated(sentence, claims)
     for c in claims:
         c.unit = restore(c.unit)
     return sorted(claims, key=lambda c: c.start)
