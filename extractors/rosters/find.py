@@ -1,6 +1,6 @@
 """Rosters completed from evidence that does not depend on the layout (issue 16).
 
-The layout reader (extractors/groups.py) reads headings, items and tables; what it leaves
+The layout reader (layout.py, tables.py, sentences.py) reads headings, items and tables; what it leaves
 empty or inconsistent is read here from sentences: member lists found by unit mentions
 (lists.py) and roles attached by named relations (roles.py), each reading checked by the
 constraints in `better_reading` and `plausible_role`.
@@ -18,7 +18,7 @@ from pipeline.normalize import unit_key
 def _resolve(finder, name: str | None, line):
     """The group a reading is about: the one it names, else the text's only group, else a
     group opened under the first name the text gives (a news item's headline)."""
-    from extractors.groups import display_case
+    from extractors.rosters.layout_words import display_case
     if name:
         g = finder.find_group(name) or finder.group_in(name)
         if g is not None:
