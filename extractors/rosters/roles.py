@@ -39,7 +39,8 @@ RELATIONS = [
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?" + ROLE),
+         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
+         r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
          r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
@@ -50,6 +51,9 @@ RELATIONS = [
          r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?(?:[Pp]hó\s+)?"
          r"(?:Giám đốc|Chánh(?: Văn phòng| Thanh tra)?|Chủ tịch|Chủ nhiệm|Bí thư|Thủ trưởng|Cục trưởng|Chi cục trưởng|"
          r"Viện trưởng|Hiệu trưởng|Trưởng ban|Trưởng)\s+" + UNIT + r"\s*,\s*" + ROLE),
+    _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
+         ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
+         r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
     _rel("apposition", "Trường Đại học Hà Tĩnh, Trưởng Khối thi đua các Trường Đại học … đã tổ chức",
          UNIT + r"\s*[,–-]\s*(?:đơn vị\s+)?" + ROLE + r"(?!\s*(?:năm\s+\d{4}\s*)?(?:là|:))"),
 ]
@@ -131,7 +135,9 @@ def find_roles(sentence: str) -> list[RoleClaim]:
                 continue  # one unit, one claim: the first relation that reads it
             role = "deputy" if m.group("dep") else "leader"
             start = m.start("unit") + max(0, m.group("unit").rfind(unit))  # where the head begins
-            claims.append(RoleClaim(role, unit, _year_after(sentence, m.end("unit")), rel.name, start))
+            y = YEAR.search(m.group(0))  # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"
+            year = int(y.group(1)) if y else _year_after(sentence, m.end("unit"))
+            claims.append(RoleClaim(role, unit, year, rel.name, start))
     claims += _coordinated(sentence, claims)
     for c in claims:
         c.unit = restore(c.unit)
