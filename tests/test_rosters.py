@@ -104,3 +104,15 @@ def test_the_constructions_table_names_one_fixture_per_kind():
     assert kinds and set(kinds) == fixtures
     for k in kinds:
         assert (LAYOUTS / f"{k}.txt").is_file() or list(LAYOUTS.glob(f"{k}.*"))
+
+
+def test_a_role_outside_a_complete_list_is_left_out_and_said(tmp_path):
+    p = tmp_path / "tin.txt"
+    p.write_text("Khối thi đua Nội chính tổng kết năm 2024\n"
+                 "Khối thi đua Nội chính gồm 3 đơn vị: Công an tỉnh, Sở Tư pháp, Thanh tra tỉnh đã tổ chức hội nghị. "
+                 "Dự hội nghị có Cục Hải quan tỉnh, Trưởng khối thi đua các cơ quan Trung ương.\n", encoding="utf-8")
+    r = extract_path(str(p))
+    [g] = r["groups"]
+    assert [m["name"] for m in g["members"]] == ["Công an tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"]
+    assert g["leader"] is None
+    assert any("Cục Hải quan tỉnh" in w and "left out" in w for w in r["warnings"])

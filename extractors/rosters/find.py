@@ -124,8 +124,10 @@ def complete_lists(finder, sentences) -> None:
 
 
 def plausible_role(g, unit: str) -> bool:
-    """A leader or deputy is among the members when members are listed."""
-    return not g.members or g.has_member(unit)
+    """A leader or deputy is among the members when the members are listed in full (no stated
+    count, or as many as stated)."""
+    complete = g.members and (g.stated_member_count is None or g.stated_member_count == len(g.members))
+    return not complete or g.has_member(unit)
 
 
 def group_clauses(sentence: str) -> list[tuple[str | None, str]]:
@@ -142,10 +144,14 @@ def group_clauses(sentence: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def _add_claims(g, claims) -> None:
+def _add_claims(finder, g, claims) -> None:
     for c in claims:
         if not plausible_role(g, c.unit):
-            continue  # listed members: the leader and deputies are among them
+            # Listed members: the leader and deputies are among them. The claim is left out and
+            # said, so a reviewer sees it (a guest's unit, a host, another year's roster).
+            finder.warnings.append(f"'{c.unit}' read as {c.role} of {g.name} ({c.relation}) is not among its "
+                                   "listed members: left out")
+            continue
         if c.role == "leader":
             g.set_role("leader", c.unit, c.year)  # a later year's leader replaces an earlier one
         elif not g.deputies or any(x.role == "deputy" and g.has_deputy(x.unit) for x in claims):
@@ -162,4 +168,4 @@ def complete_roles(finder, sentences) -> None:
             g = (_resolve(finder, name, line) if name else None) or finder.group_in(clause) \
                 or finder.group_before(line) or finder.last or _resolve(finder, None, line)
             if g is not None:
-                _add_claims(g, claims)
+                _add_claims(finder, g, claims)

@@ -17,7 +17,7 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
 UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
