@@ -116,3 +116,8 @@ def test_a_role_outside_a_complete_list_is_left_out_and_said(tmp_path):
     assert [m["name"] for m in g["members"]] == ["Công an tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"]
     assert g["leader"] is None
     assert any("Cục Hải quan tỉnh" in w and "left out" in w for w in r["warnings"])
+
+
+def test_persons_are_not_units_but_places_are():
+    assert not any(it.plausible for it in split_members("Nguyễn Văn Hùng, Trần Thị Mai, Lê Văn Nam"))
+    assert all(it.plausible for it in split_members("Đức Trọng, Di Linh, Trần Văn Thời và Bảo Lộc"))

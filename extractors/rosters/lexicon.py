@@ -62,3 +62,32 @@ def inner_names() -> re.Pattern:
     """Full names with a comma, dash or "và" inside, case-insensitive."""
     names = sorted(_lines("names.txt"), key=len, reverse=True)
     return re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return frozenset(_lines("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded short and full names of every district (before July 2025) and every ward or
+    commune (after), from vietnamadminunits through pipeline.territory."""
+    from pipeline.territory import districts, legacy_provinces, new_provinces, wards
+    out: set[str] = set()
+    for p in legacy_provinces().values():
+        out |= set(districts(p))
+    for p in new_provinces().values():
+        out |= set(wards(p))
+    return frozenset(out)
+
+
+def is_place(name: str) -> bool:
+    from pipeline.normalize import fold_diacritics
+    return " ".join(fold_diacritics(name).replace("-", " ").split()) in place_names()
+
+
+def looks_like_person(name: str) -> bool:
+    """"Nguyễn Văn An", "Trần Thị Bình": a family name and one to three given names."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in surnames() and not is_place(name)

@@ -25,7 +25,8 @@ _TAIL_END = r"gồm|bao gồm|đã|đang|sẽ|tổ chức|tổng kết|sơ kết
 GROUP_TAIL = re.compile(r"(?!(?:" + _TAIL_END + r")\b)(?:(?!\s(?:" + _TAIL_END + r")\b)[^.;:(),]){1,120}")
 # A list after these is of winners, guests or hosts, not of members.
 NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|"
-                        r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời)\b")
+                        r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời|đồng chí|các ông|các bà|cá nhân|tập thể|"
+                        r"vận động viên)\b")
 _KIND = r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức)"
 # The words just before a list's colon (or parenthesis) that say a list follows.
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +

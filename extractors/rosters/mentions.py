@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.rosters.lexicon import head_of, inner_names, shareable
+from extractors.rosters.lexicon import head_of, inner_names, looks_like_person, shareable
 from extractors.units_text import clean_item
 
 # What ends a list inside a sentence: a verb of the clause the list is the subject of.
@@ -94,7 +94,9 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                     prev = items[-1]  # a comma inside a name ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ")
                     items[-1] = _item(f"{prev.name}{sep.strip()} {part}", prev.implied, prev.plausible)
                 elif _bare_name(restore(clean_item(restore(part))[0])):
-                    items.append(_item(part, shared, True))
+                    # A place under a shared head or on its own; a person's name is not a unit.
+                    bare = clean_item(restore(part))[0]
+                    items.append(_item(part, shared, shared is not None or not looks_like_person(bare)))
                 else:  # plausible only under the head the list's introducer gives ("các sở: Nội vụ")
                     items.append(_item(part, shared, implied is not None and shared == implied))
                 if k:
