@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.lists import GROUP, GROUP_TAIL, ListReading, find_lists
+from extractors.rosters.lists import GROUP, ListReading, coordinated_kinds, find_lists
 from extractors.rosters.roles import find_roles
 from pipeline.normalize import unit_key
 
@@ -35,8 +35,8 @@ def _resolve(finder, name: str | None, line):
         return finder.groups[0]
     if finder.groups and name is None:
         return None  # several groups and the sentence names none: not ours to guess
-    if ARTICLE.search(finder.doc.text or ""):
-        return None  # a decision's groups are its articles' and appendix's, read by the layout reader
+    if name is None and ARTICLE.search(finder.doc.text or ""):
+        return None  # a decision's unnamed statements: its groups are its articles' and appendix's
     named = name or first_group_name(finder.doc.lines())
     if not named:
         return None
@@ -55,20 +55,6 @@ def first_group_name(lines) -> str | None:
             if re.search(r"(?i)thi đua|\bsố\s+\d|\b[IVX]+$", m.group(0)):
                 return (m.group(0) + coordinated_kinds(m.group(0), line.text[m.end():])).strip(" -–")
     return None
-
-
-def coordinated_kinds(name: str, rest: str) -> str:
-    """"Khối thi đua các huyện, thị xã và thành phố Huế": kinds joined by commas stay in the name."""
-    if not re.search(r"\bcác\s", name):
-        return ""
-    out = ""
-    while True:
-        m = re.match(r",\s+(?=[a-zđ])", rest)
-        c = GROUP_TAIL.match(rest[m.end():]) if m else None
-        if not c:
-            return out
-        out += ", " + c.group(0)
-        rest = rest[m.end() + c.end():]
 
 
 def _score(n: int, implausible: int, count: int | None) -> tuple:

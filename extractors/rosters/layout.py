@@ -215,8 +215,6 @@ class GroupFinder(TableReader, SentenceReader):
         if self.inline_list is not None:
             self.flush_inline_list()
         sentences = [(s, line) for line in joined_lines(self.sentences) for s in split_sentences(line.text)]
-        for sentence, line in sentences:
-            self.handle_roster_sentence(sentence, line)
         complete_lists(self, sentences)
         # Roles second: a role sentence may come before the roster it refers to.
         for sentence, line in sentences:

@@ -24,10 +24,6 @@ INLINE = re.compile(
     r"(?:trong đó có|trong đó|bao\s+gồm|gồm)?|"
     r"(?:bao\s+)?gồm(?:\s+các\s+(?:đơn vị|cơ quan|thành viên)(?:\s+sau)?)?)\s*:?\s+(?P<list>.+)$"
 )
-REFERRED = re.compile(r"(?:\b(?:Khối|Cụm)\s+(?:có|gồm)\s+(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan)\s*,?\s*"
-                      r"(?:trong đó có|trong đó|gồm|bao gồm|là)?|"
-                      r"^(?:Các|Những)\s+(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+(?:thành viên\s+)?(?:của\s+(?:Khối|Cụm)\s+|"
-                      r"trong\s+(?:Khối|Cụm)\s+)?(?:gồm|là)\s*)\s*:?\s+(?P<list>.+)$")
 LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:hiện\s+)?(?:gồm|có)\s+(?:(?P<n>\d{1,3})\s+)?"
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
 NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện toàn|về việc|quyết định|nhiệm vụ|cam kết|phối hợp|đề nghị|bàn giao|với)\b")

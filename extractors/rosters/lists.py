@@ -51,6 +51,20 @@ def plausible(items: list[Item]) -> bool:
     return len(items) >= 2 and sum(it.plausible for it in items) >= 0.8 * len(items)
 
 
+def coordinated_kinds(name: str, rest: str) -> str:
+    """"Khối thi đua các huyện, thị xã và thành phố Huế": kinds joined by commas stay in the name."""
+    if not re.search(r"\bcác\s", name):
+        return ""
+    out = ""
+    while True:
+        m = re.match(r",\s+(?=[a-zđ])", rest)
+        c = GROUP_TAIL.match(rest[m.end():]) if m else None
+        if not c:
+            return out
+        out += ", " + c.group(0)
+        rest = rest[m.end() + c.end():]
+
+
 def merge_inner_and(items: list[Item]) -> list[Item]:
     """One item fewer stated than read: a "và" inside the list (not the list's last) may join two
     words of one unit ("Đài Phát thanh - Truyền hình và Báo Bình Phước" counted once)."""
@@ -64,7 +78,7 @@ def merge_inner_and(items: list[Item]) -> list[Item]:
 
 def find_lists(sentence: str) -> list[ListReading]:
     out = []
-    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:bao\s+)?gồm(?:\s+có)?\s+(?=[A-ZĐ])", sentence):
+    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?)\s+(?=\S)", sentence):
         pre = sentence[: m.start()] if m.group(0) in ":(" else sentence[: m.end() - 1]
         body = sentence[m.end():]
         if m.group(0).endswith(" "):
@@ -90,7 +104,8 @@ def find_lists(sentence: str) -> list[ListReading]:
         c = COUNT.search(pre[groups[-1].start():] if groups else pre[-160:])
         if c:
             count = int(c.group("of") or c.group("n"))
-        name = groups[-1].group(0).strip() if groups else None
+        name = (groups[-1].group(0) + coordinated_kinds(groups[-1].group(0), pre[groups[-1].end():])).strip() \
+            if groups else None
         if count is not None and count == len(items) - 1:
             items = merge_inner_and(items)
         out.append(ListReading(name, count, items, m.start()))

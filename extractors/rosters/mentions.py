@@ -21,6 +21,7 @@ LIST_END = re.compile(
     re.IGNORECASE)
 ROLE_LABEL = re.compile(r"[;,.]\s*(?:(?i:đơn vị)\s+)?(?:[Pp]hó\s+)?(?:[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]rưởng|[Pp]hó)|"
                         r"[Pp]hó\s+(?:[Kk]hối|[Cc]ụm)|[Tt]hường\s+trực)")
+DISTRIBUTIVE = re.compile(r"^\s*(?:và\s+)?các\s+(?P<head>sở|ban|hội|huyện|quận|thị xã|phường|xã|trường)\s*:?\s+(?P<rest>[A-ZĐ].*)$")
 _MASK = "\u2063"  # an invisible separator standing for a comma inside a lexicon name
 _MASK_AND = "\u2064"
 
@@ -45,6 +46,9 @@ def cut_list(text: str) -> str:
             if depth < 0:
                 text = text[:i]
                 break
+        elif c == "…" and depth == 0:  # "…, Đài PT-TH Cà Mau… Năm 2023": the list trails off
+            text = text[:i]
+            break
         elif c == "." and depth == 0 and (i + 1 == len(text) or text[i + 1] == " ") and \
                 not re.search(r"(?:\bTP|\bTX|\bTp|\bTT)$", text[:i]):
             text = text[:i]
@@ -80,7 +84,15 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
     text = protect(text)
     items: list[Item] = []
     shared = implied
+    # "A, B và các huyện: C, D": the shared head starts a piece of its own.
+    text = re.sub(r"\s+và\s+(?=các\s+(?:sở|ban|hội|huyện|quận|thị xã|phường|xã|trường)\b)", "; ", text)
     for piece in re.split(r"\s*;\s*", text):
+        d = DISTRIBUTIVE.match(piece)
+        if d:  # "các sở Nội vụ, Tài chính, …; Ban Dân tộc tỉnh": the head serves this piece
+            shared = implied = d.group("head")[:1].upper() + d.group("head")[1:]
+            piece = d.group("rest")
+        elif re.match(r"^\s*(?:và\s+)?(?:các|những)\s+[a-zđ]", piece):
+            continue  # "…; các trường đại học, cao đẳng công lập": a kind of unit, not a unit
         bits = re.split(r"(,\s*)", piece)
         segs = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
         for seg, sep in segs:
@@ -90,9 +102,11 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                 if head:
                     shared = head if shareable(head) else None
                     items.append(_item(part, None, True))
-                elif k == 0 and items and (part[:1].islower() or not sep.endswith(" ")) and not _bare_name(part):
-                    prev = items[-1]  # a comma inside a name ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ")
-                    items[-1] = _item(f"{prev.name}{sep.strip()} {part}", prev.implied, prev.plausible)
+                elif k == 0 and sep and items and items[-1].name and \
+                        (not sep.endswith(" ") or (part[:1].islower() and not _bare_name(part))):
+                    # "Sở VH,TT&DL", "Ban Bảo vệ, chăm sóc sức khỏe cán bộ": a comma inside a name
+                    prev = items[-1]
+                    items[-1] = _item(f"{prev.name}{sep}{part}", prev.implied, prev.plausible)
                 elif _bare_name(restore(clean_item(restore(part))[0])):
                     # A place under a shared head or on its own; a person's name is not a unit.
                     bare = clean_item(restore(part))[0]

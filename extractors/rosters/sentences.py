@@ -5,45 +5,13 @@ import re
 
 from extractors.document import Line
 from extractors.rosters.build import Group
-from extractors.rosters.layout_words import (AFTER_NAME, INLINE, NAME_START, NAME_STOP, NOT_A_UNIT, REFERRED,
-                                             display_case, first_group_mention, group_words, listed_items,
-                                             unit_before)
+from extractors.rosters.layout_words import AFTER_NAME, NOT_A_UNIT, group_words, unit_before
 from extractors.units_text import ROLE_RE, clean_item, role_of, split_and, split_list, starts_with_head
 from pipeline.normalize import unit_key
 
 
 class SentenceReader:
     """Inline rosters and role statements of the layout reader (mixed into GroupFinder)."""
-
-    def handle_roster_sentence(self, sentence: str, line: Line) -> None:
-        m = INLINE.search(sentence)
-        if not m:
-            self.handle_referred_roster(sentence, line)
-            return
-        name = m.group("name").strip()
-        starts = [s.end() for s in NAME_START.finditer(name)]
-        name = name[starts[-1]:] if starts else name
-        items = listed_items(m.group("list"))
-        unitlike = [it for it in items if starts_with_head(it[0]) or it[2] or it[0][:1].isupper()]
-        if not NAME_STOP.search(name) and len(items) >= 2 and len(unitlike) >= 0.8 * len(items):
-            count = int(m.group("n")) if m.group("n") else None
-            self.add_items(self.open_group(display_case(name), None, count, line), items, line)
-
-    def handle_referred_roster(self, sentence: str, line: Line) -> None:
-        """"Khối gồm 11 đơn vị, trong đó có A, B, …": the group was named earlier (the headline)."""
-        r = REFERRED.search(sentence)
-        if not r:
-            return
-        name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
-        if not name:
-            return
-        items = listed_items(r.group("list"))
-        if len(items) >= 2 and sum(1 for it in items if starts_with_head(it[0]) or it[2]) >= 0.8 * len(items):
-            n = int(r.group("n")) if r.group("n") else None
-            g = self.find_group(name) or self.open_group(display_case(name), None, n, line)
-            if g.stated_member_count is None and n is not None:
-                g.stated_member_count = n
-            self.add_items(g, items, line)
 
     def add_items(self, g: Group, items: list[tuple[str, str | None, str | None]], line: Line) -> None:
         for it_name, role, implied in items:
