@@ -138,10 +138,7 @@ def _add_claims(finder, g, claims) -> None:
             finder.warnings.append(f"'{c.unit}' read as {c.role} of {g.name} ({c.relation}) is not among its "
                                    "listed members: left out")
             continue
-        if c.role == "leader":
-            g.set_role("leader", c.unit, c.year)  # a later year's leader replaces an earlier one
-        elif not g.deputies or any(x.role == "deputy" and g.has_deputy(x.unit) for x in claims):
-            g.set_role("deputy", c.unit, c.year)  # none yet, or the others of one sentence
+        g.set_role(c.role, c.unit, c.year)  # a later year's leader replaces an earlier one
 
 
 def complete_roles(finder, sentences) -> None:

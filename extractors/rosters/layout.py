@@ -217,8 +217,6 @@ class GroupFinder(TableReader, SentenceReader):
         sentences = [(s, line) for line in joined_lines(self.sentences) for s in split_sentences(line.text)]
         complete_lists(self, sentences)
         # Roles second: a role sentence may come before the roster it refers to.
-        for sentence, line in sentences:
-            self.handle_role_sentence(sentence, line)
         complete_roles(self, sentences)
         return self.finish()
 

@@ -17,7 +17,7 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
 UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
@@ -59,6 +59,7 @@ RELATIONS = [
 ]
 # Relations read by code rather than one pattern (two units in one clause): name → example.
 PAIRED = {
+    "label": "Trưởng khối: Sở LĐ-TB&XH; Phó Trưởng khối: Báo Bình Định, Sở Du lịch",
     "respective": "Huyện Quảng Điền và huyện Phong Điền được bầu làm Trưởng khối và Phó Trưởng khối năm 2023",
     "coordinated": "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối",
 }
@@ -117,6 +118,23 @@ def _coordinated(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
     return out
 
 
+# "Trưởng khối năm 2025: X", "Phó Trưởng khối: A, B": a label, then one unit or a list.
+LABEL = re.compile(ROLE + r"(?:\s+\d{1,2})?(?:\s+(?:thi đua\s+)?năm\s+(?P<year>\d{4}))?\s*[:：]\s*")  # "Phó khối 2:"
+
+
+def _labelled(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    from extractors.rosters.mentions import cut_list, split_members
+    out = []
+    for m in LABEL.finditer(sentence):
+        role = "deputy" if m.group("dep") else "leader"
+        items = split_members(cut_list(restore(sentence[m.end():]).split(";")[0]))
+        for it in items[: 1 if role == "leader" else None]:
+            if it.plausible and head_of(it.name, any_case=True) and not any(c.unit == it.name for c in claims + out):
+                year = int(m.group("year")) if m.group("year") else None
+                out.append(RoleClaim(role, it.name, year, "label", m.end()))
+    return out
+
+
 def find_roles(sentence: str) -> list[RoleClaim]:
     """Every (role, unit) the relations read in one sentence, in order of position."""
     claims: list[RoleClaim] = []
@@ -138,6 +156,7 @@ def find_roles(sentence: str) -> list[RoleClaim]:
             y = YEAR.search(m.group(0))  # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"
             year = int(y.group(1)) if y else _year_after(sentence, m.end("unit"))
             claims.append(RoleClaim(role, unit, year, rel.name, start))
+    claims += _labelled(sentence, claims)
     claims += _coordinated(sentence, claims)
     for c in claims:
         c.unit = restore(c.unit)

@@ -1,4 +1,6 @@
-"""Roster sentences of the layout reader: "Khối … gồm các đơn vị: A, B và C", "Trưởng khối: X"."""
+"""Role lines of the layout reader ("+ Cụm trưởng: X", "Khối X: Trưởng khối: A; Phó Trưởng khối: B")
+and the lookups that find the group a sentence is about. Roles and lists inside running
+sentences are read by roles.py and lists.py (find.py)."""
 from __future__ import annotations
 
 import re
@@ -11,7 +13,7 @@ from pipeline.normalize import unit_key
 
 
 class SentenceReader:
-    """Inline rosters and role statements of the layout reader (mixed into GroupFinder)."""
+    """Role lines and group lookups of the layout reader (mixed into GroupFinder)."""
 
     def add_items(self, g: Group, items: list[tuple[str, str | None, str | None]], line: Line) -> None:
         for it_name, role, implied in items:
@@ -19,12 +21,6 @@ class SentenceReader:
             if role:
                 g.set_role(role, f"{implied} {it_name}" if implied else it_name)
         self.current = None
-
-    def handle_role_sentence(self, sentence: str, line: Line | None = None) -> None:
-        if ROLE_RE.search(sentence) or re.search(r"được phân công là đơn vị Trưởng", sentence, re.I):
-            target = self.group_in(sentence) or self.group_before(line) or self.last
-            if target is not None:
-                self.assign_roles(sentence, target)
 
     def group_before(self, line: Line | None) -> Group | None:
         """The group whose roster comes last before `line`: a role sentence after a news
