@@ -121,3 +121,7 @@ def test_a_role_outside_a_complete_list_is_left_out_and_said(tmp_path):
 def test_persons_are_not_units_but_places_are():
     assert not any(it.plausible for it in split_members("Nguyễn Văn Hùng, Trần Thị Mai, Lê Văn Nam"))
     assert all(it.plausible for it in split_members("Đức Trọng, Di Linh, Trần Văn Thời và Bảo Lộc"))
+
+
+def test_sports_are_not_units():
+    assert find_lists("Các đơn vị thi đấu các bộ môn gồm: Quần vợt, Cầu lông, Bóng bàn, Kéo co.") == []

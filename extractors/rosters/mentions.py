@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.rosters.lexicon import head_of, inner_names, looks_like_person, shareable
+from extractors.rosters.lexicon import head_of, inner_names, is_place, looks_like_person, shareable
 from extractors.units_text import clean_item
 
 # What ends a list inside a sentence: a verb of the clause the list is the subject of.
@@ -108,9 +108,11 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                     prev = items[-1]
                     items[-1] = _item(f"{prev.name}{sep}{part}", prev.implied, prev.plausible)
                 elif _bare_name(restore(clean_item(restore(part))[0])):
-                    # A place under a shared head or on its own; a person's name is not a unit.
+                    # A known place (vietnamadminunits), or a name under a shared head; a person's
+                    # name or a sport ("Quần vợt, Cầu lông") is not a unit.
                     bare = clean_item(restore(part))[0]
-                    items.append(_item(part, shared, shared is not None or not looks_like_person(bare)))
+                    ok = is_place(bare) or (shared is not None and not looks_like_person(bare))
+                    items.append(_item(part, shared, ok))
                 else:  # plausible only under the head the list's introducer gives ("các sở: Nội vụ")
                     items.append(_item(part, shared, implied is not None and shared == implied))
                 if k:
