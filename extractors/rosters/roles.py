@@ -17,9 +17,9 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
-UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
+UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
 
 @dataclass
@@ -39,7 +39,7 @@ RELATIONS = [
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:tiếp tục\s+|sẽ\s+|đã\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
