@@ -125,3 +125,12 @@ def test_persons_are_not_units_but_places_are():
 
 def test_sports_are_not_units():
     assert find_lists("Các đơn vị thi đấu các bộ môn gồm: Quần vợt, Cầu lông, Bóng bàn, Kéo co.") == []
+
+
+def test_a_role_word_is_never_a_leader_or_deputy():
+    g = Group("khối", "Khối thi đua số 1")
+    for word in ("Phó trưởng khối", "Đơn vị Trưởng", "Khối phó", "Cụm trưởng", "Phó khối 2"):
+        g.set_role("deputy", word)
+        g.set_role("leader", word)
+    g.set_role("leader", "Sở Nội vụ")
+    assert g.leader == "Sở Nội vụ" and g.deputies == []

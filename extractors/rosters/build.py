@@ -15,6 +15,10 @@ from pipeline.normalize import unit_key
 _TERRITORIAL_HEAD = re.compile(r"^(?:ủy ban nhân dân\s+)?(?:sở|huyện|quận|thị xã|thành phố)\s+")
 
 
+ROLE_WORD = re.compile(r"(?i)^(?:đơn\s*vị\s+)?(?:phó\s+)?(?:trưởng\s+)?(?:khối|cụm|trưởng|phó)(?:\s+(?:trưởng|phó))?"
+                       r"(?:\s+(?:thi đua|\d{1,2}))?\s*[.;:]?$")
+
+
 def unit_keys(name: str) -> tuple[str, str]:
     """(full key, key without a territorial head) of one spelling; see units_text.same_unit."""
     k = unit_key(name)
@@ -79,6 +83,8 @@ class Group:
 
     def set_role(self, role: str, unit: str, year: int | None = None) -> None:
         from extractors.units_text import same_unit
+        if ROLE_WORD.match(unit.strip()):
+            return  # a role word or a column header ("Phó trưởng khối", "Đơn vị Trưởng") names no unit
         if role == "leader":
             # The first leader stated wins, unless a later sentence names the leader of a later
             # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024").
