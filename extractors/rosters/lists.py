@@ -14,7 +14,7 @@ from extractors.rosters.mentions import Item, cut_list, split_members
 
 # A group's name ends before a verb, a year or a venue ("Khối thi đua Văn hóa – Xã hội tổng kết
 # công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội").
-_NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
+_NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
              r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
 _NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
 GROUP = re.compile(r"(?<![Cc]ác )\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:này|thi đua|trưởng|phó|" + _NAME_END + r")\b)"
