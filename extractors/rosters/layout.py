@@ -14,6 +14,7 @@ from dataclasses import replace
 from extractors.document import Document, Line
 from extractors.rosters.build import Group
 from extractors.rosters.find import complete_lists, complete_roles
+from extractors.rosters.mentions import split_members
 from extractors.rosters.sentences import SentenceReader
 from extractors.rosters.tables import TableReader
 from extractors.rosters.layout_words import (INLINE, ITEM, LIST_INTRO, NAME_START, OCR_ITEM, REPRESENT_COUNT,
@@ -21,7 +22,7 @@ from extractors.rosters.layout_words import (INLINE, ITEM, LIST_INTRO, NAME_STAR
                                              first_group_mention, fold_vowels, group_kind, group_ordinal,
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
-from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, split_list, starts_with_head
+from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
 from pipeline.normalize import unit_key
 
 
@@ -143,7 +144,7 @@ class GroupFinder(TableReader, SentenceReader):
             name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
             self.current = self.find_group(name) or self.open_group(display_case(name), None, None, line)
             return
-        if intro and not (inline and len(split_list(inline.group("list"))) >= 2):
+        if intro and not (inline and len(split_members(inline.group("list"))) >= 2):
             name = intro.group("name")
             starts = [m.end() for m in NAME_START.finditer(name)]
             name = name[starts[-1]:] if starts else name

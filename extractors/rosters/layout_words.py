@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.document import Line
-from extractors.units_text import ROLE_RE, split_list, starts_with_head
+from extractors.units_text import ROLE_RE, starts_with_head
 from pipeline.normalize import unit_key
 
 ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
@@ -135,10 +135,11 @@ def joined_lines(lines: list[Line]) -> list[Line]:
 def listed_items(text: str) -> list[tuple[str, str | None, str | None]]:
     """The units of an inline list, up to where a verb takes over or the roles are given
     ("…; Trưởng khối: X"); "… và các trường đại học" (a kind of unit) is not one."""
+    from extractors.rosters.mentions import cut_list, split_members
     listed = ROLE_CLAUSE.split(text)[0]
     tail = LIST_TAIL.search(listed)
-    return [it for it in split_list(listed[: tail.start()] if tail else listed)
-            if not it[0].startswith(("các ", "những "))]
+    listed = listed[: tail.start()] if tail else listed
+    return [(it.name, it.role, it.implied) for it in split_members(cut_list(listed))]
 
 
 def group_words(name: str) -> str:

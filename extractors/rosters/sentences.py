@@ -7,8 +7,9 @@ import re
 
 from extractors.document import Line
 from extractors.rosters.build import Group
+from extractors.rosters.mentions import split_members
 from extractors.rosters.layout_words import AFTER_NAME, NOT_A_UNIT, group_words, unit_before
-from extractors.units_text import ROLE_RE, clean_item, role_of, split_and, split_list, starts_with_head
+from extractors.units_text import ROLE_RE, clean_item, role_of, split_and, starts_with_head
 from pipeline.normalize import unit_key
 
 
@@ -76,7 +77,7 @@ class SentenceReader:
             if re.match(r"\s*(?:năm\s+\d{4}\s*)?[:：]", after):  # "Trưởng khối năm 2025: X"
                 seg = re.split(r"[;.]|\s+(?=(?:phó\s+)?(?:trưởng|khối|cụm)\b)", after.split(":", 1)[1], flags=re.I)[0]
                 # "Phó Trưởng khối: Báo X, Sở Y": several deputies after one colon.
-                parts = [p[0] for p in split_list(seg)] if role == "deputy" and "," in seg else [clean_item(seg)[0]]
+                parts = [it.name for it in split_members(seg)] if role == "deputy" and "," in seg else [clean_item(seg)[0]]
                 for unit in parts:
                     if unit and (starts_with_head(unit) or self.is_member(group, unit)):
                         group.set_role(role, unit, year)

@@ -7,7 +7,8 @@ from extractors.document import Line
 from extractors.rosters.layout_words import (COLUMN_DEPUTY, COLUMN_GROUP, COLUMN_LEADER, COLUMN_NAME,
                                              COLUMN_NOTE, COLUMN_STT, HEAD_DEPUTY, HEAD_LEADER, display_case,
                                              parse_heading)
-from extractors.units_text import ROLE_RE, clean_item, role_of, split_list, starts_with_head
+from extractors.rosters.mentions import split_members
+from extractors.units_text import ROLE_RE, clean_item, role_of, starts_with_head
 
 
 class TableReader:
@@ -158,8 +159,8 @@ class TableReader:
         for u in units:
             if ";" in u:
                 out.extend(p.strip() for p in u.split(";") if p.strip())
-            elif ("," in u or " và " in u) and sum(starts_with_head(n) for n, _, _ in split_list(u)) >= 2:
-                out.extend(n for n, _, _ in split_list(u.rstrip(".")))  # "A, B, C và D." in one cell
+            elif ("," in u or " và " in u) and sum(starts_with_head(it.name) for it in split_members(u)) >= 2:
+                out.extend(it.name for it in split_members(u.rstrip(".")))  # "A, B, C và D." in one cell
             else:
                 out.append(u)
         return out
