@@ -32,6 +32,7 @@ _KIND = r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|đ
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
                    r"|\bcó\s+(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"
                    r"|\b(?:[Cc]ác\s+)?(?:đơn vị|cơ quan)\s+thành viên(?:\s+(?:của|trong|thuộc)\s+(?:Khối|Cụm|khối|cụm)\b)?"
+                   r"|\b[Cc]ác\s+(?:đơn vị|cơ quan)\s+(?:trong|thuộc|của)\s+(?:Khối|Cụm|khối|cụm)\s+(?:là|gồm)"
                    r"|\b\d{1,3}(?:/\d{1,3})?\s+" + _KIND + r"\b[^:;()]{0,80}?\b(?:Khối|Cụm|khối|cụm)\b[^:;()]{0,120})"
                    r"[^:;()]{0,80}?$")
 COUNT = re.compile(r"\b(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?\s+" + _KIND)
@@ -83,7 +84,9 @@ def find_lists(sentence: str) -> list[ListReading]:
         body = sentence[m.end():]
         if m.group(0).endswith(" "):
             # "Khối thi đua số 3 gồm Sở Y tế, Sở Nội vụ và …" (no colon): the group is named just before.
-            if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:hiện\s+)?$", pre) and head_of(body)):
+            before = sentence[: m.start()]
+            if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:\(\s*)?(?:hiện\s+)?$", before)
+                    and head_of(body)):
                 continue
         elif not INTRO.search(pre[-240:]):
             continue

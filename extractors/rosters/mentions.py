@@ -19,6 +19,7 @@ LIST_END = re.compile(
     r"\s+(?:đã|đang|sẽ|cùng nhau|cùng\s+(?:ký|tham|thống|thảo)|(?-i:tổ chức)|tham gia|tham dự|(?-i:ký)|tiến hành|"
     r"(?-i:thống nhất)|phối hợp|dự và|được|đều|đạt|hoàn thành)\b",
     re.IGNORECASE)
+NEXT_GROUP = re.compile(r"[;,]\s+(?=(?:Khối|Cụm|khối|cụm)\b[^,;:]{0,80}?\b(?:gồm|bao gồm|có|do)\b)")
 ROLE_LABEL = re.compile(r"[;,.]\s*(?:(?i:đơn vị)\s+)?(?:[Pp]hó\s+)?(?:[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]rưởng|[Pp]hó)|"
                         r"[Pp]hó\s+(?:[Kk]hối|[Cc]ụm)|[Tt]hường\s+trực)")
 DISTRIBUTIVE = re.compile(r"^\s*(?:và\s+)?các\s+(?P<head>sở|ban|hội|huyện|quận|thị xã|phường|xã|trường)\s*:?\s+(?P<rest>[A-ZĐ].*)$")
@@ -54,6 +55,9 @@ def cut_list(text: str) -> str:
             text = text[:i]
             break
     m = LIST_END.search(text)
+    if m:
+        text = text[: m.start()]
+    m = NEXT_GROUP.search(text)  # "A, B, C; Cụm thi đua số 2 gồm: D, E": the next group's list
     if m:
         text = text[: m.start()]
     m = ROLE_LABEL.search(text)  # "…, Báo Bình Định; Trưởng khối: Sở LĐ-TB&XH": the roles follow
