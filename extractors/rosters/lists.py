@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.mentions import Item, cut_list, split_members
+from extractors.rosters.mentions import DISTRIBUTIVE, Item, cut_list, split_members
 
 # A group's name ends before a verb, a year or a venue ("Khối thi đua Văn hóa – Xã hội tổng kết
 # công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội").
@@ -86,7 +86,7 @@ def find_lists(sentence: str) -> list[ListReading]:
             # "Khối thi đua số 3 gồm Sở Y tế, Sở Nội vụ và …" (no colon): the group is named just before.
             before = sentence[: m.start()]
             if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:\(\s*)?(?:hiện\s+)?$", before)
-                    and head_of(body)):
+                    and (head_of(body) or DISTRIBUTIVE.match(body))):
                 continue
         elif not INTRO.search(pre[-240:]):
             continue
