@@ -141,10 +141,22 @@ def _add_claims(finder, g, claims) -> None:
         g.set_role(c.role, c.unit, c.year)  # a later year's leader replaces an earlier one
 
 
+def named_clauses(finder, sentence: str) -> list[tuple[str | None, str]] | None:
+    """"A làm Trưởng Khối X; B làm Trưởng Khối Y": clauses split at ';' that each name another
+    group already known, or None."""
+    parts = [p for p in re.split(r"\s*;\s*", sentence) if p.strip()]
+    if len(parts) < 2:
+        return None
+    groups = [finder.group_in(p) for p in parts]
+    if any(g is None for g in groups) or len({id(g) for g in groups}) < len(groups):
+        return None
+    return [(g.name, p) for g, p in zip(groups, parts)]
+
+
 def complete_roles(finder, sentences) -> None:
     """Roles from the relations of roles.py, for the group each clause names."""
     for sentence, line in sentences:
-        for name, clause in group_clauses(sentence):
+        for name, clause in named_clauses(finder, sentence) or group_clauses(sentence):
             claims = find_roles(clause)
             if not claims:
                 continue

@@ -97,6 +97,13 @@ def clean_unit(text: str) -> str | None:
     return None
 
 
+def _year_before(sentence: str, pos: int) -> int | None:
+    """"Năm 2024, Sở X là đơn vị Trưởng khối": the year that opens the clause."""
+    clause = re.split(r"[;.]\s", sentence[:pos])[-1]
+    y = re.match(r"\s*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})\b", clause)
+    return int(y.group(1)) if y else None
+
+
 def _year_after(sentence: str, pos: int) -> int | None:
     y = YEAR.search(sentence[pos: pos + 120].split(";")[0].split(".")[0])
     return int(y.group(1)) if y else None
@@ -154,7 +161,7 @@ def find_roles(sentence: str) -> list[RoleClaim]:
             role = "deputy" if m.group("dep") else "leader"
             start = m.start("unit") + max(0, m.group("unit").rfind(unit))  # where the head begins
             y = YEAR.search(m.group(0))  # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"
-            year = int(y.group(1)) if y else _year_after(sentence, m.end("unit"))
+            year = int(y.group(1)) if y else (_year_after(sentence, m.end("unit")) or _year_before(sentence, start))
             claims.append(RoleClaim(role, unit, year, rel.name, start))
     claims += _labelled(sentence, claims)
     claims += _coordinated(sentence, claims)
