@@ -27,7 +27,8 @@ GROUP_TAIL = re.compile(r"(?!(?:" + _TAIL_END + r")\b)(?:(?!\s(?:" + _TAIL_END +
 NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|"
                         r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời|đồng chí|các ông|các bà|cá nhân|tập thể|"
                         r"vận động viên)\b")
-_KIND = r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức)"
+_KIND = (r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức|xã|phường|"
+         r"thị trấn|quận|thị xã|thành phố|[Hh]uyện ủy|[Đđ]ảng ủy|công ty|chi nhánh)")
 # The words just before a list's colon (or parenthesis) that say a list follows.
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
                    r"|\bcó\s+(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"

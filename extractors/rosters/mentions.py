@@ -101,6 +101,7 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
         segs = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
         for seg, sep in segs:
             seg = re.sub(r"^(?:và|cùng)\s+", "", seg)
+            seg = re.sub(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]|[a-zđ]\))\s*", "", seg)  # "(1) Sở A; (2) Sở B"
             for k, part in enumerate(_split_and(seg, shared)):
                 head = head_of(part, any_case=True)
                 if head:
