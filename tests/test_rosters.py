@@ -134,3 +134,9 @@ def test_a_role_word_is_never_a_leader_or_deputy():
         g.set_role("leader", word)
     g.set_role("leader", "Sở Nội vụ")
     assert g.leader == "Sở Nội vụ" and g.deputies == []
+
+
+def test_brands_and_offices_are_heads_and_an_unknown_comma_part_stays_in_its_name():
+    assert names("Sở Y tế, Trung tâm Khuyến công, Tư vấn Phát triển Công nghiệp, Viettel Bình Phước, "
+                 "VNPT Bình Phước") == ["Sở Y tế", "Trung tâm Khuyến công, Tư vấn Phát triển Công nghiệp",
+                                        "Viettel Bình Phước", "VNPT Bình Phước"]

@@ -118,6 +118,11 @@ def split_members(text: str, implied: str | None = None) -> list[Item]:
                     bare = clean_item(restore(part))[0]
                     ok = is_place(bare) or (shared is not None and not looks_like_person(bare))
                     items.append(_item(part, shared, ok))
+                elif implied is None and k == 0 and sep and items and items[-1].name and head_of(items[-1].name, True):
+                    # Neither a unit nor a place on its own: the comma is inside the name before
+                    # ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch").
+                    prev = items[-1]
+                    items[-1] = _item(f"{prev.name}{sep}{part}", prev.implied, prev.plausible)
                 else:  # plausible only under the head the list's introducer gives ("các sở: Nội vụ")
                     items.append(_item(part, shared, implied is not None and shared == implied))
                 if k:
