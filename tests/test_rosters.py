@@ -140,3 +140,14 @@ def test_brands_and_offices_are_heads_and_an_unknown_comma_part_stays_in_its_nam
     assert names("Sở Y tế, Trung tâm Khuyến công, Tư vấn Phát triển Công nghiệp, Viettel Bình Phước, "
                  "VNPT Bình Phước") == ["Sở Y tế", "Trung tâm Khuyến công, Tư vấn Phát triển Công nghiệp",
                                         "Viettel Bình Phước", "VNPT Bình Phước"]
+
+
+def test_a_long_roster_is_read_in_linear_time():
+    from tests.helpers import text_doc
+    from extractors.rosters import find_rosters
+    n = 20_000
+    doc = text_doc(f"KHỐI THI ĐUA SỐ 1 (gồm {n} đơn vị)\n" + "\n".join(f"- Trường Tiểu học số {i + 1};" for i in range(n)))
+    start = time.perf_counter()
+    groups, _ = find_rosters(doc)
+    assert len(groups[0]["members"]) == n
+    assert time.perf_counter() - start < 30
