@@ -80,7 +80,11 @@ def merge_inner_and(items: list[Item]) -> list[Item]:
 
 def find_lists(sentence: str) -> list[ListReading]:
     out = []
-    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?)\s+(?=\S)", sentence):
+    # Anchors: a colon or parenthesis after an introducer; "bao gồm ;"; "gồm A, B" / "trong đó có A"
+    # / "gồm 10 thành viên là A, B" straight after the group's name.
+    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?|"
+                         r"(?:gồm|có)\s+\d{1,3}\s+" + _KIND + r"(?:\s+thành viên)?\s*,?\s*(?:là|gồm|bao gồm))\s+(?=\S)",
+                         sentence):
         pre = sentence[: m.start()] if m.group(0) in ":(" else sentence[: m.end() - 1]
         body = sentence[m.end():]
         if m.group(0).endswith(" "):
