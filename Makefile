@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 DB ?= data/quyetdinh.db
 
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui chromium
+# The versions the figures were measured with (Debian 12); `make` notes any difference.
+APT_TESTED := tesseract-ocr=5.3.0-2 tesseract-ocr-vie=1:4.1.0-2 libreoffice-writer-nogui=4:7.4.7-1+deb12u14 chromium=156.0.8078.114-1~deb12u1
 
 .PHONY: run test setup system-deps serve samples clean lock
 
@@ -27,7 +29,11 @@ system-deps:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(APT_PACKAGES)) >/dev/null; \
 	  else echo "note: install $(APT_PACKAGES) for scans and .doc files"; fi; \
-	fi
+	fi; \
+	for pv in $(APT_TESTED); do p=$${pv%%=*}; v=$${pv#*=}; \
+	  have=$$(dpkg-query -W -f='$${Version}' $$p 2>/dev/null || true); \
+	  [ -z "$$have" ] || [ "$$have" = "$$v" ] || echo "note: $$p $$have installed; figures were measured with $$v"; \
+	done
 
 # Every Python dependency comes from requirements.lock (exact versions and hashes); the project
 # itself is installed on top without resolving anything again.

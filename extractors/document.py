@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.normalize import nfc
+from pipeline.normalize import clean_input, nfc, printable_path
 
 
 @dataclass
@@ -64,12 +64,20 @@ class Document:
     warnings_reader: list[str] = field(default_factory=list)  # e.g. a wrong file extension
     signing_times: list[str] = field(default_factory=list)  # ISO times of digital signatures (ký số)
     signatures: list[dict] = field(default_factory=list)  # pyHanko's reading of each signature
+    stamps: list[dict] = field(default_factory=list)  # OCR: e-signature stamps and seals seen on the pages
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
+    cleaned: dict[str, int] = field(default_factory=dict)  # invisible/bidi characters removed, look-alikes folded
+
+    def _clean(self, text: str) -> str:
+        text, found = clean_input(text)
+        for k, n in found.items():
+            self.cleaned[k] = self.cleaned.get(k, 0) + n
+        return text
 
     def add_paragraph(self, text: str, page: int | None, line: int | None,
                       confidence: float | None = None, words: list | None = None,
                       second_pass: dict | None = None, bbox: tuple | None = None) -> None:
-        text = nfc(text)
+        text = self._clean(text)
         if text.strip():
             self.blocks.append(Block("paragraph", text=text, page=page, line=line, confidence=confidence,
                                      words=[(nfc(w), c) for w, c in words] if words else None,
@@ -77,7 +85,7 @@ class Document:
 
     def add_table(self, rows: list[list[str | None]], page: int | None, line: int | None,
                   confidences: list[list[float | None]] | None = None, boxes: list[list[tuple | None]] | None = None) -> None:
-        rows = [[nfc(c) if c is not None else None for c in row] for row in rows]
+        rows = [[self._clean(c) if c is not None else None for c in row] for row in rows]
         if any(c for row in rows for c in row):
             self.blocks.append(Block("table", rows=rows, page=page, line=line, cell_confidences=confidences,
                                      cell_boxes=boxes))
@@ -107,7 +115,7 @@ class Document:
         return "\n".join(l.text for l in self.lines())
 
     def source(self) -> dict:
-        src = {"path": self.path, "sha256": self.sha256, "format": self.format,
+        src = {"path": printable_path(self.path), "sha256": self.sha256, "format": self.format,
                "pages": self.pages, "ocr": self.ocr}
         if self.ocr_confidence:
             src["ocr_confidence"] = self.ocr_confidence

@@ -9,6 +9,7 @@ from extractors.dates import find_dates
 from extractors.document import Document
 from extractors.rosters import find_rosters
 from extractors.metadata import find_metadata
+from extractors.news import news_year, year_mentions
 from extractors.persons import find_persons
 from extractors.references import find_references
 
@@ -17,7 +18,10 @@ YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
 def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, issued) -> tuple[int | None, str | None]:
-    """The year the rosters apply to, and a warning when it had to be guessed."""
+    """The year the rosters apply to, and a warning when it is not stated."""
+    if doc_type == "tin_bai":
+        year = news_year(lines, issued)
+        return year, ("roster year not stated in the news item; year left null" if year is None and groups else None)
     if not groups:
         return None, None
     if subject and doc_type != "tin_bai":
@@ -59,6 +63,9 @@ def extract(doc: Document) -> dict:
         if changed_after_signing(doc.signatures):
             doc.warnings_reader.append("the PDF was changed after its last digital signature")
             record["warnings"] = list(doc.warnings_reader)
+    if doc.stamps:
+        # Seals and e-signature stamps seen on the pages: evidence of signing, never the document's text.
+        record["signature_stamps"] = doc.stamps
     if doc.status not in ("ok", "partial"):
         return record
     lines = doc.lines()
@@ -71,12 +78,15 @@ def extract(doc: Document) -> dict:
     if year_warning:
         warnings.append(year_warning)
     ev = meta["evidence"]
-    if doc.signing_times:
-        # A signature's time bounds the issue date from above; it is never the issue date.
-        signed = date.fromisoformat(doc.signing_times[0][:10])
+    # A signature's time bounds the issue date from above; it is never the issue date. The
+    # signatures in the file come first; else the time printed in a stamp on a scanned copy.
+    from extractors.readers.stamps import bounding_times
+    signing_times = doc.signing_times or bounding_times(doc.stamps)
+    if signing_times:
+        signed = date.fromisoformat(signing_times[0][:10])
         if issued and issued > signed:
             warnings.append(f"issue date {issued.isoformat()} is after the first digital signature "
-                            f"({doc.signing_times[0]}): left null")
+                            f"({signing_times[0]}): left null")
             issued = None
         elif issued is None and meta["doc_type"] != "tin_bai":
             warnings.append(f"issue date not read; the document was digitally signed on {signed.isoformat()}, "
@@ -88,7 +98,7 @@ def extract(doc: Document) -> dict:
     for page, conf in sorted(doc.ocr_confidence.items()):
         if conf < 85:
             warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
-    if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not doc.signing_times:
+    if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not signing_times:
         warnings.append("issue date not found")
     if meta["signer"] is None and meta["doc_type"] not in ("tin_bai", "khac"):
         warnings.append("signature block not found")
@@ -108,6 +118,11 @@ def extract(doc: Document) -> dict:
     if amends:
         record["amends"] = amends
         record["changes"] = changes
+        if changes and record["year"] is None and meta["subject"]:
+            # An amending decision changes the rosters of the year its title names
+            # ("… tổ chức các Cụm, Khối thi đua của tỉnh năm 2024").
+            years = year_mentions(meta["subject"], None)
+            record["year"] = years[-1][1] if years else None
         if not changes:
             warnings.append(f"amends {amends['number']} but no roster change was recognised")
     # Where the header fields were read (or where a reviewer should look when they were not).
@@ -133,11 +148,20 @@ def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:
 
     Returns the record and the document text (for full-text search).
     """
+    from extractors import limits
     from extractors.readers import read
     from pipeline.units import resolve_record
     doc = read(path, root)
+    too_large = limits.document_too_large(doc.lines()) if doc.blocks else None
+    if too_large:  # before any finder: their work grows with the text
+        doc.blocks.clear()
+        doc.status, doc.error = "too_large", too_large
     try:
         record = resolve_record(extract(doc), doc.text if doc.blocks else None)
+        too_large = limits.lists_too_large(record)
+        if too_large:
+            record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                                      status="too_large", error=too_large))
     except Exception as e:  # a finder bug must not stop a batch; the file is marked for a look
         record = extract(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
                                   status="unreadable", error=f"extraction failed: {type(e).__name__}: {e}"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.dates import STAMP, make_date
+from extractors.dates import make_date
 from extractors.document import Line
+from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
 from pipeline.normalize import fold_diacritics, heading_case
@@ -128,15 +129,6 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
             return o["place"].strip(), None, {"note": f"{note}; month {int(month):02d}/{year} is certain",
                                               "month": f"{year}-{int(month):02d}", "line": line}
     return None, None, {}
-
-
-def find_publication(lines: list[Line]) -> date | None:
-    for line in lines[:6]:
-        m = STAMP.match(line.text.strip())
-        # A stamp may be glued to the article's first words ("… lúc 14:14Sáng 22/2, …").
-        if m and (len(line.text.strip()) < 60 or ":" in m.group(0)):
-            return make_date(int(m["y"]), int(m["m"]), int(m["d"]))
-    return None
 
 
 def find_issuer(lines: list[Line], stop: int) -> str | None:
@@ -263,7 +255,7 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
     if doc_type is None and symbol:
         doc_type = symbol_type(symbol) or ("cong_van" if any(l.text.strip().startswith("V/v") for l in lines[:40]) else None)
     if doc_type is None:
-        published = find_publication(lines)
+        published = find_publication(lines)[0]
         # A news item: a publication stamp, or a report on emulation groups with no official layout.
         about_groups = any(re.search(r"(?i)\b(?:cụm|khối)\s+thi\s+đua", l.text) for l in lines[:60])
         if number is None and symbol is None and (published or about_groups):
@@ -272,9 +264,7 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
     issuer = find_issuer(lines, stop + 1) if (number or symbol or title_at is not None) else None
     subject = find_subject(lines, title_at, doc_type)
     if doc_type == "tin_bai":
-        # The headline: the page's title, else the first line that is not a breadcrumb.
-        heads = [l.text.strip() for l in lines[:5] if not re.search(r"\s(?:>|»|›)\s", l.text)]
-        subject = title_hint or (heads[0] if heads else (lines[0].text.strip() if lines else None))
+        subject = find_headline(lines, title_hint)[0]
         issued = published
         place = None
     date_line = date_evidence.pop("line", None)

@@ -8,10 +8,16 @@ import re
 from functools import lru_cache
 
 from extractors.document import Line
+from extractors.limits import max_nlp_chars
 
 POST_START = re.compile(r"^\s*[,–—-]\s*(?P<post>(?:Phó\s+|Ủy viên\s+|Uỷ viên\s+)?(?:Chủ tịch|Giám đốc|Trưởng|"
                         r"Bí thư|Chánh|Thủ trưởng|Tổng|Cục trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng|"
                         r"Phó|Ủy viên|Uỷ viên|Thành viên|Chuyên viên|Đại diện)[^;.()]*)")
+
+
+# Words that announce a person. Whole words only: "ông" is inside "Công", "Cộng", "không"
+# ("Sở Công Thương" on every line woke the model up for nothing).
+PERSON_CUE = re.compile(r"(?i)\b(?:đồng chí|ông|bà)\b|[,–-]\s*(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Trưởng)")
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +51,8 @@ def find_persons(lines: list[Line], signer: dict | None = None) -> list[dict]:
         out.append({"name": signer["name"], "title": signer.get("title"), "provenance": signer.get("provenance")})
         seen.add(signer["name"])
     for line in lines:
-        t = line.text
-        if not re.search(r"đồng chí|ông|bà|[,–-]\s*(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Trưởng)", t):
+        t = line.text[:max_nlp_chars()]  # the model's cost grows faster than the line
+        if not PERSON_CUE.search(t):
             continue
         for name in person_names(t):
             if name in seen:

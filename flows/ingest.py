@@ -12,14 +12,16 @@ import hashlib
 import json
 import os
 from collections import Counter, deque
+from contextlib import contextmanager
 from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from extractors import cache_root, extractor_version
+from extractors import cache_root, extractor_version, limits
 from extractors.document import sha256_of
-from extractors.readers import SUPPORTED
+from extractors.readers import SUPPORTED, admission
+from pipeline.normalize import printable_path
 from flows import progress
 
 def discover_files(paths: list[str]) -> list[str]:
@@ -33,8 +35,10 @@ def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
+            # Every entry that is not a folder: a FIFO or a link to one is kept, to be refused
+            # (and recorded) by the reader without being opened; hidden files are recorded too.
             out.extend((str(f), str(path)) for f in sorted(path.rglob("*"))
-                       if (f.is_file() or f.is_symlink()) and f.suffix.lower() in SUPPORTED)
+                       if f.suffix.lower() in SUPPORTED and not f.is_dir())
         else:
             out.append((str(path), None))
     return out
@@ -42,10 +46,13 @@ def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
 
 def content_key(context, parameters) -> str:
     """Same bytes + same extractor (code and registry) → same result, whatever the path."""
+    from uuid import uuid4
+    if admission(parameters["path"], parameters.get("root")):
+        return f"extract-refused-{uuid4()}"  # never cached: the path may hold a file next time
     try:
         if parameters.get("root") and Path(parameters["path"]).is_symlink():
             return f"extract-link-{parameters['path']}-{parameters['root']}-{extractor_version()}"
-        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}"
+        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}-{limits.stamp()}"
     except OSError:
         return f"extract-missing-{parameters['path']}"
 
@@ -64,9 +71,9 @@ def spool_dir() -> Path:
 def extract_file(path: str, root: str | None = None) -> str:
     """Extract one file; the record goes to a spool file and only its path comes back, so the
     flow holds no record in memory (Prefect keeps every task's return value until the end)."""
-    from extractors.extract import safe_extract
-    rec, text = safe_extract(path, root)
-    name = (rec["source"]["sha256"] or hashlib.sha256(path.encode()).hexdigest()) + "-" + extractor_version()
+    from extractors.worker import extract_limited
+    rec, text = extract_limited(path, root)  # within the time limit, in a worker that can be killed
+    name = (rec["source"]["sha256"] or hashlib.sha256(os.fsencode(path)).hexdigest()) + "-" + extractor_version()
     out = spool_dir() / f"{name}.json.gz"
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(f".{os.getpid()}.tmp")
@@ -80,11 +87,11 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
     try:
         with gzip.open(spooled, "rt", encoding="utf-8") as f:
             data = json.load(f)
-        data["record"]["source"]["path"] = path  # the same bytes may sit at another path
+        data["record"]["source"]["path"] = printable_path(path)  # the same bytes may sit at another path
         return data["record"], data["text"]
     except (OSError, ValueError):  # a cached result whose spool file was removed: extract again
-        from extractors.extract import safe_extract
-        return safe_extract(path, root)
+        from extractors.worker import extract_limited
+        return extract_limited(path, root)
 
 
 @task(cache_policy=NO_CACHE)
@@ -94,7 +101,9 @@ def prepare_db(db_path: str) -> set[str]:
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
     try:
-        return {r["id"] for r in db.query("select id from documents where extractor_version = ?", [extractor_version()])}
+        # A file stopped by a limit is tried again (the limit may have been raised since).
+        return {r["id"] for r in db.query("select id from documents where extractor_version = ? and "
+                                          "status not in ('timeout', 'too_large')", [extractor_version()])}
     finally:
         db.conn.close()
 
@@ -117,10 +126,12 @@ def load_results(db_path: str, results: list[tuple[dict, str | None]], correctio
 def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
     """Corrections win on every run, also over documents that were not read again."""
     from pipeline.corrections import load_corrections
+    from pipeline.corrections_file import locked
     from pipeline.store import open_db, sync_corrections
     db = open_db(db_path)
     try:
-        return sync_corrections(db, load_corrections(corrections_file), corrections_file)
+        with locked(corrections_file):  # a `correct` at the same time is applied before or after, not lost
+            return sync_corrections(db, load_corrections(corrections_file), corrections_file)
     finally:
         db.conn.close()
 
@@ -229,7 +240,8 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     todo = []
     for path, root in files:
         try:
-            unchanged = sha256_of(path) in done and not (root and Path(path).is_symlink())
+            unchanged = (not admission(path, root) and sha256_of(path) in done
+                         and not (root and Path(path).is_symlink()))
         except OSError:
             unchanged = False
         if unchanged:
@@ -286,3 +298,25 @@ def run(paths: list[str], db_path: str, year: int | None = None, workers: int = 
     flow_ = ingest.with_options(task_runner=runner) if runner else ingest
     return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None,
                  corrections_file=corrections_file)
+
+
+@contextmanager
+def temporary_api():
+    """Prefect's temporary API server, started here rather than by Prefect so that it ends with
+    this process even when this process is killed (Prefect's own stays behind, ~250 MB each)."""
+    from prefect.settings import PREFECT_API_URL
+    if PREFECT_API_URL.value():  # a real Prefect server is configured: use it
+        yield {}
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    from extractors import lifeline
+    server = SubprocessASGIServer()
+    server.start()
+    pid = server.server_process.pid
+    lifeline.kill_with_me(pid)
+    try:
+        yield {PREFECT_API_URL: server.api_url}
+    finally:
+        server.stop()
+        lifeline.forget_process(pid)

@@ -4,12 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 DEFAULT_DB = "data/quyetdinh.db"
-METADATA = Path(__file__).parent / "datasette" / "metadata.yml"
 
 
 class UsageError(Exception):
@@ -19,13 +17,15 @@ class UsageError(Exception):
 def check_paths(paths: list[str]) -> None:
     for p in paths:
         if not os.path.exists(p):
-            raise UsageError(f"no such file or directory: {p}")
+            raise UsageError(f"không có tệp hay thư mục: {p}")
 
 
-def prefect_env() -> None:
-    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry.
+def prefect_env(debug: bool = False) -> None:
+    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry. A failed task
+    # is said once, in one line, by main(); Prefect's own report of it (a traceback) is for --debug.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING" if debug else "CRITICAL"
+    os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # the temporary API goes with the run
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
     # The temporary server stops with the process and its event recorder may be cut off
     # mid-flush (results are already saved): keep that shutdown noise off the terminal.
@@ -39,7 +39,10 @@ def cmd_run(args) -> int:
         load_corrections(args.corrections or corrections_path(args.db))
     except CorrectionError as e:
         raise UsageError(str(e)) from None
-    prefect_env()
+    from pipeline.store import open_db
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    open_db(args.db).conn.close()  # a database that cannot be written is said before any work
+    prefect_env(getattr(args, "debug", False))
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -60,7 +63,8 @@ def cmd_run(args) -> int:
 
     from flows import progress as progress_hook
     progress_hook.on_progress = on_progress
-    with progress, temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    with ingest_module.temporary_api() as api, progress, \
+            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, **api}):
         s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
                               dask_address=args.dask_address, local_cluster=args.local_cluster,
                               corrections_file=args.corrections)
@@ -115,10 +119,10 @@ def record_text(rec: dict) -> str:
 
 def cmd_extract(args) -> int:
     check_paths(args.paths)
-    from extractors.extract import safe_extract
+    from extractors.worker import extract_limited
     from flows.ingest import discover_with_roots
     for path, root in discover_with_roots(args.paths):
-        rec, _ = safe_extract(path, root)
+        rec, _ = extract_limited(path, root)
         if args.format == "json":
             print(json.dumps(rec, ensure_ascii=False), flush=True)
         else:
@@ -128,7 +132,7 @@ def cmd_extract(args) -> int:
 
 def cmd_validate(args) -> int:
     if not os.path.exists(args.db):
-        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
+        raise UsageError(f"không có cơ sở dữ liệu ở {args.db}: hãy chạy 'quyetdinh run PATH' trước")
     from pipeline.store import open_db
     from pipeline.validate import format_text, refresh
     issues = refresh(open_db(args.db))
@@ -139,39 +143,28 @@ def cmd_validate(args) -> int:
     return 1 if args.strict and any(i["severity"] == "error" for i in issues) else 0
 
 
-def serve_metadata(db: str) -> str:
-    """The project's metadata under this database's name (Datasette names it after the file)."""
-    import tempfile
-
-    import yaml
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    meta["databases"] = {Path(db).stem: meta["databases"]["quyetdinh"]}
-    path = Path(tempfile.mkdtemp(prefix="quyetdinh-serve-")) / "metadata.yml"
-    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return str(path)
-
-
-def serve_command(db: str, port: int) -> list[str]:
-    """Datasette, read-only (immutable file), with a SQL time limit and the project's metadata."""
-    return [sys.executable, "-m", "datasette", "serve", "-i", db, "--metadata", serve_metadata(db),
-            "--plugins-dir", str(METADATA.parent / "plugins"), "--host", "127.0.0.1", "--port", str(port),
-            "--setting", "sql_time_limit_ms", "3000", "--setting", "default_page_size", "100"]
-
-
 def cmd_serve(args) -> int:
-    if not os.path.exists(args.db):
-        raise UsageError(f"no database at {args.db}: run 'quyetdinh run PATH' first")
-    cmd = serve_command(args.db, args.port)
-    print(f"Datasette on http://127.0.0.1:{args.port}/ (read-only; Ctrl+C to stop)", flush=True)
+    need_db(args.db)
+    from pipeline.serve import HOST, serve
+    from pipeline.store import check_database_file
+    check_database_file(args.db)
+    import socket
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, args.port))
+        except OSError as e:
+            raise UsageError(f"không mở được cổng {args.port} trên {HOST} ({e.strerror}): chọn cổng khác bằng --port") from None
+    print(f"Datasette trên http://{HOST}:{args.port}/ (chỉ đọc; Ctrl+C để dừng)", flush=True)
     try:
-        return subprocess.call(cmd)
+        serve(args.db, args.port)
     except KeyboardInterrupt:
-        return 0
+        pass
+    return 0
 
 
 def cmd_eval(args) -> int:
     if not os.path.isdir(args.dir):
-        raise UsageError(f"not a directory: {args.dir}")
+        raise UsageError(f"không phải thư mục: {args.dir}")
     from extractors.extract import extract_path
     from pipeline.evaluate import evaluate, format_scores, scores_json
     scores, n = evaluate(args.dir, extract_path, args.truth)
@@ -186,25 +179,44 @@ def cmd_eval(args) -> int:
 
 def need_db(path: str) -> None:
     if not os.path.exists(path):
-        raise UsageError(f"no database at {path}: run 'quyetdinh run PATH' first")
+        raise UsageError(f"không có cơ sở dữ liệu ở {path}: hãy chạy 'quyetdinh run PATH' trước")
+
+
+# What each change is called for a person reading the diff ("moved" → "chuyển khối").
+CHANGE_WORDS = {"added": "thêm mới", "removed": "không còn trong danh sách", "dissolved": "không còn tồn tại",
+                "moved": "chuyển cụm/khối", "succeeded": "sáp nhập/đổi tên", "deputy_to_leader": "từ phó lên trưởng",
+                "leader_again": "làm trưởng hai năm liền"}
 
 
 def cmd_diff(args) -> int:
     need_db(args.db)
     if len(args.year) != 2:
-        raise UsageError("give two years: --year 2024 --year 2025")
-    from pipeline.history import year_diff
+        raise UsageError("cần hai năm: --year 2024 --year 2025")
+    from pipeline.history import diff_by_province
     from pipeline.store import open_db
-    changes = year_diff(open_db(args.db), args.year[0], args.year[1], args.province)
+    a, b = args.year
+    sections = diff_by_province(open_db(args.db), a, b, args.province)
     if args.format == "json":
-        print(json.dumps(changes, ensure_ascii=False, indent=2))
+        print(json.dumps(sections, ensure_ascii=False, indent=2))
         return 0
-    print(f"Rosters {args.year[0]} → {args.year[1]}" + (f" ({args.province})" if args.province else "") + f": {len(changes)} change(s)")
-    for c in changes:
-        where = c["to_group"] if c["change"] == "added" else c["from_group"]
-        if c["change"] == "moved":
-            where = f"{c['from_group']} → {c['to_group']}"
-        print(f"  {c['change']:<16} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
+    if not sections:
+        print(f"Không có danh sách cụm, khối nào của năm {a} hay năm {b} trong cơ sở dữ liệu.")
+        return 0
+    for s in sections:
+        if not s["known"]:
+            print(f"Không có danh sách nào của tỉnh «{s['province']}» trong cơ sở dữ liệu.")
+            continue
+        if s["missing_years"]:
+            lacks = " và ".join(str(y) for y in s["missing_years"])
+            print(f"{s['province']}: không so sánh được — chưa có danh sách năm {lacks}.")
+            continue
+        changes = s["changes"]
+        print(f"{s['province']}, {a} → {b}: " + (f"{len(changes)} thay đổi" if changes else "không có thay đổi"))
+        for c in changes:
+            where = c["to_group"] if c["change"] == "added" else c["from_group"]
+            if c["change"] == "moved":
+                where = f"{c['from_group']} → {c['to_group']}"
+            print(f"  {CHANGE_WORDS[c['change']]:<26} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
     return 0
 
 
@@ -261,28 +273,39 @@ def find_document(db, ref: str) -> dict:
     return dict(rows[0])
 
 
-def cmd_correct(args) -> int:
-    need_db(args.db)
-    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, corrections_path,
-                                      load_corrections, new_entry, save_corrections)
-    from pipeline.store import open_db, sync_corrections
-    from pipeline.validate import refresh
-    db = open_db(args.db)
-    doc = find_document(db, args.doc)
+def correct_document(db, doc: dict, path: str, field: str, value: str, group: str | None = None,
+                     unit: str | None = None, note: str | None = None) -> tuple[dict, dict]:
+    """Add one correction to the file and apply it to the database: read, edit, write and apply
+    as one step under the file's lock (a concurrent `correct` waits and then sees this one)."""
+    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
+                                      save_corrections)
+    from pipeline.corrections_file import locked
+    from pipeline.store import sync_corrections
     row = next(iter(db.query("select record from decisions where id = ?", [doc["id"]])), None)
     if row is None:
         raise UsageError(f"{doc['path']} was not read ({doc['status']}): there is nothing to correct in it")
+    with locked(path):
+        try:
+            entries = load_corrections(path)
+            current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
+            entry = new_entry(current, doc["id"], doc["path"], field, value, group=group, unit=unit, note=note)
+        except CorrectionError as e:
+            raise UsageError(str(e)) from None
+        entries = add_entry(entries, entry)
+        save_corrections(path, entries)
+        result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
+    return entry, result
+
+
+def cmd_correct(args) -> int:
+    need_db(args.db)
+    from pipeline.corrections import corrections_path
+    from pipeline.store import open_db
+    from pipeline.validate import refresh
+    db = open_db(args.db)
+    doc = find_document(db, args.doc)
     path = args.corrections or str(corrections_path(args.db))
-    try:
-        entries = load_corrections(path)
-        current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
-        entry = new_entry(current, doc["id"], doc["path"], args.field, args.value, group=args.group, unit=args.unit,
-                          note=args.note)
-    except CorrectionError as e:
-        raise UsageError(str(e)) from None
-    entries = add_entry(entries, entry)
-    save_corrections(path, entries)
-    result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
+    entry, result = correct_document(db, doc, path, args.field, args.value, args.group, args.unit, args.note)
     refresh(db)
     target = f" [{entry['group']}]" if entry.get("group") else ""
     print(f"{entry['field']}{target} of {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
@@ -303,10 +326,29 @@ def cmd_report(args) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (not usage + error)."""
+
+    def error(self, message: str):
+        self.exit(2, f"quyetdinh: lỗi: {message} (xem: {self.prog} --help)\n")
+
+
+def year(text: str) -> int:
+    """A year as the rosters have them (1900–2200); anything else is a mistake on the command line."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"không phải một năm: {text[:30]!r}") from None
+    if not 1900 <= value <= 2200:
+        raise argparse.ArgumentTypeError(f"năm ngoài khoảng 1900–2200: {text[:30]}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="quyetdinh", description=(
+    p = Parser(prog="quyetdinh", description=(
         "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
         "into data: who belongs to which group, who leads it, with provenance."))
+    p.add_argument("--debug", action="store_true", help="khi có lỗi, in cả traceback / print the traceback on an error")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     r = sub.add_parser("run", help="read files into the SQLite database (the main job, a Prefect flow)",
@@ -314,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "their rosters, load them into SQLite and validate them. Re-running is safe.")
     r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
     r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file to write (default {DEFAULT_DB})")
-    r.add_argument("--year", type=int, help="load only documents whose rosters (or date) are of this year")
+    r.add_argument("--year", type=year, help="load only documents whose rosters (or date) are of this year")
     r.add_argument("--workers", type=int, default=1, help="extract in N processes (default 1: in this process)")
     r.add_argument("--local-cluster", action="store_true", help="extract on a local Dask cluster of --workers processes")
     r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="extract on an existing Dask cluster")
@@ -329,7 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     rv.add_argument("--format", choices=["text", "json"], default="text")
     rv.add_argument("--kind", choices=["file_not_read", "missing_required", "low_confidence", "unknown_unit",
-                                       "unsure_unit", "validation_error", "orphaned_correction"])
+                                       "unsure_unit", "validation_error", "validation_warning", "orphaned_correction"])
     rv.add_argument("--crops", metavar="DIR", help="also save the page regions (scanned PDFs) as PNG images in DIR")
     rv.set_defaults(func=cmd_review)
 
@@ -394,8 +436,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "a chart of group sizes, the leaders over the years and, with --compare, the units "
                                     "that moved, merged or disappeared between the two years.")
     rp.add_argument("--province", required=True, help="province as in the roster, e.g. 'Bắc Ninh'")
-    rp.add_argument("--year", type=int, required=True)
-    rp.add_argument("--compare", type=int, metavar="Y0", help="an earlier year to compare with")
+    rp.add_argument("--year", type=year, required=True)
+    rp.add_argument("--compare", type=year, metavar="Y0", help="an earlier year to compare with")
     rp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     rp.add_argument("--out", required=True, metavar="DIR", help="folder to write NAME.html and NAME.pdf into")
     rp.add_argument("--no-pdf", action="store_true", help="only the HTML (the PDF needs Chromium)")
@@ -404,7 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed in the rosters between two years",
                        description="Compare the rosters of two years unit by unit, following mergers and renamings "
                                    "(the unit registry's successions): added, removed, moved, succeeded units.")
-    d.add_argument("--year", type=int, action="append", required=True, help="give twice: --year 2024 --year 2025")
+    d.add_argument("--year", type=year, action="append", required=True, help="give twice: --year 2024 --year 2025")
     d.add_argument("--province", help="only decisions of this province (e.g. 'Bắc Ninh')")
     d.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
     d.add_argument("--format", choices=["text", "json"], default="text")
@@ -428,14 +470,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv  # accepted anywhere on the line, not only before the command
+    args = parser.parse_args([a for a in argv if a != "--debug"])
+    args.debug = debug
     try:
         return args.func(args)
-    except UsageError as e:
-        print(f"quyetdinh: error: {e}", file=sys.stderr)
-        return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("quyetdinh: đã dừng (Ctrl+C)", file=sys.stderr)
+        return 130
+    except Exception as e:  # every error is one line; --debug shows where it came from
+        if args.debug:
+            import traceback
+            traceback.print_exc()
+        from pipeline.errors import one_line
+        msg = " ".join(one_line(e).split())
+        hint = "" if e.__class__.__name__ == "UsageError" or args.debug else " (--debug để xem chi tiết)"
+        print(f"quyetdinh: lỗi: {msg}{hint}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

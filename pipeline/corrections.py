@@ -40,15 +40,15 @@ def corrections_path(db_path: str | os.PathLike) -> Path:
 
 
 def load_corrections(path: str | os.PathLike) -> list[dict]:
+    """The entries of the file, every one checked (keys, types, sizes, values) before any is used."""
+    from pipeline import corrections_file
     p = Path(path)
-    if not p.exists():
-        return []
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as e:
-        raise CorrectionError(f"{p}: not valid YAML ({str(e).splitlines()[0]})") from None
-    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
-        raise CorrectionError(f"{p}: expected a list of corrections")
+        data = corrections_file.read(p)
+    except corrections_file.FileProblem as e:
+        raise CorrectionError(str(e)) from None
+    except OSError as e:
+        raise CorrectionError(f"{p}: không đọc được ({e.strerror or e})") from None
     seen = set()
     for k, e in enumerate(data, start=1):
         where = f"{p}: entry {e.get('id') or k}"
@@ -61,12 +61,15 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
         value = e["new"]
         if isinstance(value, (date, datetime)):  # an unquoted date in hand-written YAML
             value = value.isoformat()[:10]
+        if isinstance(value, list) and e["field"] != "deputies":
+            raise CorrectionError(f"{where}: '{e['field']}' nhận một giá trị, không phải một danh sách")
         try:
             e["new"] = parse_value(e["field"], "; ".join(value) if isinstance(value, list) else str(value))
         except CorrectionError as err:
             raise CorrectionError(f"{where}: {err}") from None
-        if isinstance(e.get("old"), (date, datetime)):
-            e["old"] = e["old"].isoformat()[:10]
+        for key in ("old", "when"):
+            if isinstance(e.get(key), (date, datetime)):
+                e[key] = e[key].isoformat() if key == "when" else e[key].isoformat()[:10]
         e["document"] = str(e["document"]).lower()
         e["id"] = str(e.get("id") or entry_id(e))
         if e["id"] in seen:
@@ -76,15 +79,15 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
 
 
 def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
-    """Write atomically, keys in a fixed order, one block per entry: small, readable diffs."""
+    """Write atomically (a unique temporary file renamed over it), keys in a fixed order, one
+    block per entry: small, readable diffs. Callers that read first hold `locked(path)`."""
+    from pipeline.corrections_file import write_atomically
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     order = ["id", "document", "path", "field", "group", "unit", "old", "new", "who", "when", "note"]
     rows = [{k: e.get(k) for k in order if e.get(k) is not None or k in ("old", "new")} for e in entries]
     body = yaml.safe_dump(rows, allow_unicode=True, sort_keys=False, width=110, default_flow_style=False)
-    tmp = p.with_suffix(".yaml.tmp")
-    tmp.write_text(HEADER + ("" if not rows else "\n" + body.replace("\n- ", "\n\n- ")), encoding="utf-8")
-    os.replace(tmp, p)
+    write_atomically(p, HEADER + ("" if not rows else "\n" + body.replace("\n- ", "\n\n- ")))
 
 
 def entry_id(e: dict) -> str:

@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlite_utils
 
+from pipeline.matching import match_province
 from pipeline.normalize import unit_key
 from pipeline.units import successor_on
 
@@ -116,3 +117,36 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
             changes.append({**_evidence(r), "change": "added", "unit": r["unit_name"], "from_group": None, "to_group": r["grp"], "note": None})
     order = {"added": 0, "removed": 1, "dissolved": 2, "moved": 3, "succeeded": 4, "deputy_to_leader": 5, "leader_again": 6}
     return sorted(changes, key=lambda c: (order[c["change"]], c["to_group"] or c["from_group"] or "", c["unit"]))
+
+
+def roster_provinces(db: sqlite_utils.Database) -> dict[str, set[int]]:
+    """Every province with a roster → the years it has one (from `roster_state`)."""
+    out: dict[str, set[int]] = defaultdict(set)
+    if "roster_state" not in db.table_names():
+        return out
+    for r in db.query("select distinct province, year from roster_state "
+                      "where valid_to is null and province is not null and year is not null"):
+        out[r["province"]].add(r["year"])
+    return out
+
+
+def diff_by_province(db: sqlite_utils.Database, year_a: int, year_b: int, province: str | None = None) -> list[dict]:
+    """`year_diff` province by province: [{province, changes, missing_years}]. A province that
+    lacks a roster for one of the years gets no changes but the years it lacks — its units are
+    not 'removed' because nobody loaded its other year. `province` is matched as people type it
+    (with or without diacritics, 'tỉnh …', NFD); a province the database does not know gives one
+    section with no spelling match (`known` False)."""
+    have = roster_provinces(db)
+    if province:
+        spelt = match_province(province, sorted(have))
+        if spelt is None:
+            return [{"province": province, "known": False, "changes": [], "missing_years": [year_a, year_b]}]
+        names = [spelt]
+    else:
+        names = sorted(p for p, years in have.items() if year_a in years or year_b in years)
+    out = []
+    for name in names:
+        missing = [y for y in (year_a, year_b) if y not in have.get(name, set())]
+        changes = [] if missing else year_diff(db, year_a, year_b, name)
+        out.append({"province": name, "known": True, "changes": changes, "missing_years": missing})
+    return out

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-KINDS = ("file_not_read", "missing_required", "low_confidence", "unknown_unit", "unsure_unit", "validation_error",
+from pipeline.messages import say, severity_word
+
+KINDS = ("file_not_read", "missing_required", "low_confidence", "unknown_unit", "unsure_unit", "validation_error", "validation_warning",
          "orphaned_correction")
 
 
@@ -22,25 +24,26 @@ def review_items(db: sqlite_utils.Database, kind: str | None = None) -> list[dic
 def where(it: dict) -> str:
     parts = [it["path"] or "?"]
     if it.get("page"):
-        parts.append(f"p.{it['page']}")
+        parts.append(f"trang {it['page']}")
     if it.get("line"):
-        parts.append(f"l.{it['line']}")
+        parts.append(f"dòng {it['line']}")
     return " ".join(parts)
 
 
 def format_review(items: list[dict]) -> str:
     if not items:
-        return "Nothing to review."
-    out = [f"{len(items)} item(s) to review (fix with: quyetdinh correct DOC FIELD VALUE)"]
+        return say("review_none")
+    out = [say("review_count", count=len(items))]
     for it in items:
         doc = (it.get("document_id") or "")[:12]
-        out.append(f"  [{it['severity']}] {it['kind']}  {it['field']}" + (f" = {it['value']}" if it.get("value") is not None else ""))
+        out.append(f"  [{severity_word(it['severity'])}] {it['kind']}  {it['field']}"
+                   + (f" = {it['value']}" if it.get("value") is not None else ""))
         out.append(f"      {it['why']}")
-        seen = f"      at {where(it)}  doc {doc}"
+        seen = "      " + say("review_at", where=where(it), doc=doc)
         if it.get("text"):
             seen += f"  «{it['text']}»"
         if it.get("bbox"):
-            seen += "  region " + ",".join(f"{v:.0f}" for v in it["bbox"])
+            seen += f"  {say('review_region')} " + ",".join(f"{v:.0f}" for v in it["bbox"])
         out.append(seen)
     return "\n".join(out)
 
@@ -53,6 +56,9 @@ def page_region(path: str, page: int, bbox: list[float] | None, dpi: int = 150):
     pdf = pypdfium2.PdfDocument(path)
     try:
         if not 1 <= page <= len(pdf):
+            return None
+        from extractors import limits
+        if limits.page_megapixels(*pdf[page - 1].get_size(), dpi) > limits.max_page_megapixels():
             return None
         image = pdf[page - 1].render(scale=dpi / 72).to_pil()
     finally:

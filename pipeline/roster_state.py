@@ -11,9 +11,12 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from extractors.units_text import same_unit
+from pipeline.messages import say
 from pipeline.validate import province_of, same_group
 
 ROSTER_TYPES = ("quyet_dinh", "cong_van")
+# Steps that set a roster, as opposed to amending one: a decision lists it, or only the news reports it.
+FIRST_STEPS = ("listed", "reported")
 
 
 def _day_before(iso: str) -> str:
@@ -40,6 +43,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
                      "unit_id": m["unit_id"], "role": m["role"], "valid_from": d["issued_date"], "valid_to": None,
                      "decision_id": d["id"], "source_number": d["number"], "step": "listed",
                      "source_path": d["path"], "page": m["page"], "line": m["line"]})
+    rows += reported_rosters(db, rows)
     problems: list[dict] = []
     amendments = list(db.query("""select a.*, d.issued_date, d.number, d.province, d.issuer, doc.path from amendments a
                                   join decisions d on d.id = a.decision_id join documents doc on doc.id = d.document_id
@@ -49,7 +53,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
                 and (a["amends_date"] is None or r["valid_from"] <= a["issued_date"])]
         if not base:
             problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                             "message": f"{a['number']} amends {a['amends_number']}, which is not loaded"})
+                             "message": say("amendment_not_loaded", number=a["number"], amends=a["amends_number"])})
             continue
         when = a["issued_date"]
 
@@ -70,7 +74,8 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
             hit = current(a["unit"], a["from_group"])
             if not hit:
                 problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                                 "message": f"{a['number']}: {a['unit']} is not in {a['from_group']} of {a['amends_number']}"})
+                                 "message": say("amendment_not_in_group", number=a["number"], unit=a["unit"],
+                                                 group=a["from_group"], amends=a["amends_number"])})
                 continue
             for r in hit:
                 if op == "remove_member":
@@ -94,13 +99,43 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
             hit = current(a["unit"], a["grp"])
             if not hit:
                 problems.append({"rule": "amendment_applies", "severity": "warning", "amendment": a,
-                                 "message": f"{a['number']}: {a['unit']} is not a member of {a['grp']}"})
+                                 "message": say("amendment_not_member", number=a["number"], unit=a["unit"], group=a["grp"])})
             for r in hit:
                 replace(r, role=a["role"])
     for r in rows:
         r["id"] = hashlib.sha1("|".join(str(r[k]) for k in ("decision_id", "group_name", "unit_name", "valid_from", "step"))
                                .encode()).hexdigest()[:16]
     return rows, problems
+
+
+def reported_rosters(db: sqlite_utils.Database, decided: list[dict]) -> list[dict]:
+    """Rosters known only from news items: a group of a province-year that no loaded decision
+    sets is taken from the latest news item that lists it (step 'reported', so every reader can
+    tell it from a decision). A group some decision sets is never taken from the news — the
+    news is checked against it instead (rule news_contradicts_decision)."""
+    latest: dict[tuple, dict] = {}
+    for g in db.query("""select g.id, g.name, g.kind, d.id as decision_id, d.province, d.issuer, d.place, d.issued_date,
+                                d.year, doc.path
+                         from groups g join decisions d on d.id = g.decision_id join documents doc on doc.id = d.document_id
+                         where d.doc_type = 'tin_bai' and d.year is not null and d.issued_date is not null
+                         order by d.issued_date, doc.path"""):
+        province = g["province"] or province_of(g["issuer"], g["place"])
+        if not province or any(r["province"] == province and r["year"] == g["year"]
+                               and same_group(r["group_name"], g["name"]) for r in decided):
+            continue
+        key = next((k for k in latest if k[0] == province and k[1] == g["year"] and same_group(k[2], g["name"])),
+                   (province, g["year"], g["name"]))
+        latest.pop(key, None)
+        latest[(province, g["year"], g["name"])] = dict(g, province=province)
+    rows = []
+    for g in latest.values():
+        for m in db.query("select * from memberships where group_id = ? order by position", [g["id"]]):
+            rows.append({"province": g["province"], "year": g["year"], "kind": g["kind"], "group_name": g["name"],
+                         "unit_name": m["unit_name"], "unit_id": m["unit_id"], "role": m["role"],
+                         "valid_from": g["issued_date"], "valid_to": None, "decision_id": g["decision_id"],
+                         "source_number": None, "step": "reported", "source_path": g["path"], "page": m["page"],
+                         "line": m["line"]})
+    return rows
 
 
 def save_roster_state(db: sqlite_utils.Database, rows: list[dict]) -> None:

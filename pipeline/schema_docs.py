@@ -29,7 +29,7 @@ TABLE_DOCS = {
 COLUMN_DOCS = {
     "id": "Khóa / primary key", "path": "Đường dẫn tệp / file path as given", "format": "Định dạng / pdf, docx, doc, txt, html",
     "pages": "Số trang / page count", "ocr": "Có OCR / 1 when any page text came from OCR",
-    "status": "Trạng thái / ok, partial, needs_ocr, unreadable, encrypted, unsupported, empty",
+    "status": "Trạng thái / ok, partial, needs_ocr, unreadable, encrypted, unsupported, empty, too_large, timeout, not_regular, hidden",
     "error": "Lỗi / one-line reason when not ok", "text": "Toàn văn / full text (NFC)",
     "text_folded": "Toàn văn không dấu / text without diacritics (đ→d) for accent-free search",
     "extractor_version": "Phiên bản trích xuất / extractor release + digest of its code and registry",
@@ -41,6 +41,7 @@ COLUMN_DOCS = {
     "issuer": "Cơ quan ban hành / issuer", "subject": "Trích yếu / subject", "signer_name": "Người ký / signer",
     "signer_title": "Chức vụ người ký / signer's title", "signer_authority": "Thẩm quyền ký / TM., KT., TL. line",
     "year": "Năm của danh sách / the year the rosters apply to", "province": "Tỉnh / province",
+    "vai_tro": "Vai trò trong cụm, khối (Trưởng khối, Phó khối, Cụm trưởng, Cụm phó, Thành viên) / the role as people read it",
     "warnings": "Cảnh báo / extraction warnings (JSON)", "record": "Bản ghi trích xuất / the full extraction record (JSON)",
     "decision_id": "Văn bản / the decision (decisions.id)", "kind": "Loại / cụm or khối (units: kind of unit)",
     "name": "Tên / name", "ordinal": "Số thứ tự / numbering (I, 1…)", "leader": "Trưởng khối/cụm / leader as written",
@@ -133,16 +134,19 @@ select 'unsure_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.resolution_method = 'fuzzy' and m.correction is null
 union all
-select 'validation_error', 'error', v.decision_id, v.source_path, v.year, d.province, v.page, v.line, v.rule, v.unit,
-       null, null, v.message
-from validation_issues v left join decisions d on d.id = v.decision_id where v.severity = 'error'
+select 'validation_' || v.severity, v.severity, v.decision_id, v.source_path, v.year, d.province, v.page, v.line, v.rule,
+       v.unit, null, null, v.message
+from validation_issues v left join decisions d on d.id = v.decision_id where v.severity in ('error', 'warning')
 union all
 select 'orphaned_correction', 'error', c.document_id, c.path, null, null, null, null, c.field, c.new_value, null, null,
        'correction ' || c.id || ' was not applied: ' || c.message
 from corrections c where c.status = 'orphaned'"""
 VIEWS = {
     "roster": ("Danh sách hiện hành", "Roster per year and province after amendments: group, unit, role, decision, source",
-               """select r.year, r.province, r.kind, r.group_name, r.unit_name, r.unit_id, r.role,
+               """select r.year, r.province, r.kind, r.group_name, r.unit_name, r.unit_id,
+       case r.role when 'leader' then case r.kind when 'cụm' then 'Cụm trưởng' else 'Trưởng khối' end
+                   when 'deputy' then case r.kind when 'cụm' then 'Cụm phó' else 'Phó khối' end
+                   else 'Thành viên' end as vai_tro, r.role,
        r.source_number as decision_number, d.issued_date as decision_date, r.source_path, r.page, r.line
 from roster_state r left join decisions d on d.id = r.decision_id
 where r.valid_to is null"""),
@@ -168,7 +172,7 @@ QUERIES = {
                "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
                                    "The same roster as a page to read, print or circulate, with charts: "
                                    "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm / yearly reports</a>.",
-               "sql": "select * from roster where year = :year and (:province = '' or province like '%' || :province || '%') "
+               "sql": "select * from roster where (:year = '' or year = :year) and (:province = '' or province_key(province) = province_key(:province)) "
                       "order by kind, group_name, role = 'member', unit_name"},
     "unit_history": {"title": "Lịch sử một đơn vị / One unit's history",
                      "description": "Groups and roles of a unit over the years, following mergers and renamings",
@@ -187,7 +191,8 @@ order by r.year, r.valid_from"""},
                                "order by group_name, year"},
     "year_diff": {"title": "So sánh hai năm / Differences between two years",
                   "description": "Units added, removed or moved between two years, through mergers (successor on 1 January of year B)",
-                  "sql": """with a as (select coalesce(successor(unit_id, :year_b || '-01-01'), unit_id, unit_name) as k, unit_name, group_name, province
+                  "sql": """with years as (select :year_a as year_a, :year_b as year_b),
+     a as (select coalesce(successor(unit_id, :year_b || '-01-01'), unit_id, unit_name) as k, unit_name, group_name, province
            from roster where year = :year_a),
      b as (select coalesce(unit_id, unit_name) as k, unit_name, group_name, province from roster where year = :year_b)
 select 'removed' as change, a.province, a.unit_name, a.group_name as group_a, null as group_b from a
@@ -215,13 +220,15 @@ from review_queue
 where (:kind = '' or kind = :kind)
 order by case severity when 'error' then 0 else 1 end, kind, path, page, line"""},
     "search": {"title": "Tìm kiếm / Search documents and units (with or without diacritics)",
-               "description": "'quyet dinh' finds 'quyết định'; 'dinh' finds 'định'",
-               "sql": """select 'document' as kind, doc.path as name, snippet(documents_fts, 2, '[', ']', '…', 12) as snippet
+               "description": "Gõ như thường gõ: 'quyet dinh' tìm ra 'quyết định', '138/QĐ-UBND' tìm số văn bản, "
+                              "'dinh' tìm 'định', \"thi đua\" trong ngoặc kép là một cụm từ. / Type as usual: "
+                              "numbers with '/', quotes for a phrase, parts of words.",
+               "sql": """select 'document' as kind, doc.path as name, excerpt(doc.text, :q) as snippet
 from documents_fts join documents doc on doc.rowid = documents_fts.rowid
-where documents_fts match fold(:q)
+where documents_fts match fts_query(:q)
 union all
 select 'unit', u.name, u.unit_id from units_fts join units u on u.rowid = units_fts.rowid
-where units_fts match fold(:q)"""},
+where units_fts match fts_query(:q)"""},
 }
 FACETS = {"documents": ["format", "status"], "decisions": ["doc_type", "year", "province"], "groups": ["kind", "year"],
           "memberships": ["role", "year", "resolution_method", "provenance"], "units": ["kind", "province"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -79,9 +80,39 @@ TABLES: dict[str, dict] = {
 CHILD_TABLES = ["memberships", "groups", "persons", "dates", "references", "amendments"]
 
 
+class DatabaseRefused(Exception):
+    """A file that must not be opened as this project's database (one line, in Vietnamese)."""
+
+
+def check_database_file(path: str) -> None:
+    """Refuse, before anything is written, a file that is not SQLite or that a newer version
+    of quyetdinh wrote (PRAGMA user_version above ours): opening it would change it."""
+    import sqlite3
+    import urllib.parse
+    if path == ":memory:" or not os.path.exists(path) or os.path.getsize(path) == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=ro", uri=True)
+        try:
+            conn.execute("PRAGMA busy_timeout = 60000")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        if "not a database" in str(e) or "malformed" in str(e):
+            raise DatabaseRefused(f"{path} không phải là cơ sở dữ liệu SQLite dùng được ({e})") from None
+        raise  # cannot open it (a read-only folder, …): said by the caller in its own words
+    if version > SCHEMA_VERSION:
+        raise DatabaseRefused(f"{path} do một phiên bản quyetdinh mới hơn tạo (lược đồ {version}, phiên bản này "
+                              f"biết đến {SCHEMA_VERSION}): không mở để khỏi làm hỏng; hãy cập nhật quyetdinh")
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     """Open (and create or upgrade) the database. Several runs may share it: WAL, a busy
-    timeout, and writes that take the write lock when they begin."""
+    timeout, and writes that take the write lock when they begin. A file that is not SQLite or
+    comes from a newer quyetdinh is refused unchanged (DatabaseRefused)."""
+    check_database_file(str(path))
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA busy_timeout = 60000")
     if path != ":memory:":
@@ -89,6 +120,7 @@ def open_db(path: str) -> sqlite_utils.Database:
         with open(str(path) + ".lock", "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # two runs must not create the schema at the same time
             try:
+                check_database_file(str(path))  # another run may have upgraded it meanwhile
                 db.enable_wal()
                 ensure_schema(db)
             finally:
@@ -187,8 +219,10 @@ def load_units(db: sqlite_utils.Database) -> None:
 
 
 def already_loaded(db: sqlite_utils.Database, doc_id: str) -> bool:
-    rows = list(db.query("select extractor_version from documents where id = ?", [doc_id]))
-    return bool(rows) and rows[0]["extractor_version"] == extractor_version()
+    rows = list(db.query("select extractor_version, status from documents where id = ?", [doc_id]))
+    # A file stopped by a limit is loaded again when it is read again (under other limits).
+    return bool(rows) and rows[0]["extractor_version"] == extractor_version() and rows[0]["status"] not in (
+        "timeout", "too_large")
 
 
 def _prov(obj: dict | None) -> dict:
@@ -304,13 +338,18 @@ def write_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict
     """Replace everything known about one document (and the older versions of its file it
     `replaces`), in one transaction."""
     with write_transaction(db):
-        for old in replaces:
-            _delete_document(db, old, keep_document_row=False)
-        _delete_document(db, doc_id)
-        for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
-                     "memberships", "persons", "dates", "references", "amendments"]:
-            if rows.get(name):
-                db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
+        _replace_rows(db, doc_id, rows, replaces)
+
+
+def _replace_rows(db: sqlite_utils.Database, doc_id: str, rows: dict[str, list[dict]], replaces: list[str] = ()) -> None:
+    """write_rows inside a transaction the caller holds."""
+    for old in replaces:
+        _delete_document(db, old, keep_document_row=False)
+    _delete_document(db, doc_id)
+    for name in ["units", "unit_aliases", "unit_succession", "documents", "signatures", "decisions", "groups",
+                 "memberships", "persons", "dates", "references", "amendments"]:
+        if rows.get(name):
+            db.table(name).upsert_all(rows[name], pk=TABLES[name]["pk"])
 
 
 def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None,
@@ -330,45 +369,51 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
 def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
     """Bring every loaded document in line with the corrections file and record each entry's
     outcome in `corrections`. A document is rewritten only when its corrections changed; it is
-    rebuilt from the stored extraction record, so no file is read again."""
+    rebuilt from the stored extraction record, so no file is read again.
+
+    One transaction: the documents a correction changes and the `corrections` table are written
+    together or not at all (a failure half-way leaves the database as it was)."""
     from pipeline.corrections import apply_corrections, digest
     by_doc: dict[str, list[dict]] = {}
     for e in entries:
         by_doc.setdefault(e["document"], []).append(e)
-    docs = {r["id"]: r for r in db.query(
-        """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.text, doc.extractor_version,
-                  doc.loaded_at, d.record from documents doc left join decisions d on d.id = doc.id""")}
-    outcome: dict[str, dict] = {}
-    for doc_id, doc in docs.items():
-        mine = by_doc.get(doc_id, [])
-        if doc["record"] is None:
-            for e in mine:
-                outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
-            continue
-        raw = json.loads(doc["record"])
-        if doc["corrections_digest"] != digest(mine):
-            rows = record_rows(raw, doc["text"], mine, corrections_file)
-            rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
-            write_rows(db, doc_id, rows)
-        if mine:
+    with write_transaction(db):
+        docs = {r["id"]: r for r in db.query(
+            """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
+                      d.record is null as unread from documents doc left join decisions d on d.id = doc.id""")}
+        outcome: dict[str, dict] = {}
+        for doc_id, doc in docs.items():
+            mine = by_doc.get(doc_id, [])
+            if doc["unread"]:
+                for e in mine:
+                    outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
+                continue
+            if doc["corrections_digest"] == digest(mine) and not mine:
+                continue
+            stored = db.execute("select d.record, doc.text from decisions d join documents doc on doc.id = d.id "
+                                "where d.id = ?", [doc_id]).fetchone()
+            raw = json.loads(stored[0])
+            if doc["corrections_digest"] != digest(mine):
+                rows = record_rows(raw, stored[1], mine, corrections_file)
+                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
+                _replace_rows(db, doc_id, rows)
             for r in apply_corrections(raw, mine, corrections_file)[1]:
                 outcome[r["id"]] = r
-    by_path = {d["path"]: d["id"] for d in docs.values()}
-    rows = []
-    for e in entries:
-        o = outcome.get(e["id"])
-        if o is None:
-            now = by_path.get(e.get("path"))
-            o = {"status": "orphaned", "message": (
-                f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
-                else f"document {e['document'][:12]}… is not in the database")}
-        rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
-                     "grp": e.get("group"), "unit": e.get("unit"),
-                     "old_value": json.dumps(e.get("old"), ensure_ascii=False),
-                     "new_value": json.dumps(e.get("new"), ensure_ascii=False), "who": e.get("who"),
-                     "at": str(e.get("when")) if e.get("when") else None, "note": e.get("note"),
-                     "status": o["status"], "message": o.get("message"), "corrections_file": corrections_file})
-    with write_transaction(db):
+        by_path = {d["path"]: d["id"] for d in docs.values()}
+        rows = []
+        for e in entries:
+            o = outcome.get(e["id"])
+            if o is None:
+                now = by_path.get(e.get("path"))
+                o = {"status": "orphaned", "message": (
+                    f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
+                    else f"document {e['document'][:12]}… is not in the database")}
+            rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
+                         "grp": e.get("group"), "unit": e.get("unit"),
+                         "old_value": json.dumps(e.get("old"), ensure_ascii=False),
+                         "new_value": json.dumps(e.get("new"), ensure_ascii=False), "who": e.get("who"),
+                         "at": str(e.get("when")) if e.get("when") else None, "note": e.get("note"),
+                         "status": o["status"], "message": o.get("message"), "corrections_file": corrections_file})
         db.execute("delete from corrections")
         if rows:
             db.table("corrections").insert_all(rows, pk="id", replace=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,7 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from pipeline import territory
-from pipeline.normalize import slugify, unit_key
+from pipeline.normalize import heading_case, slugify, unit_key
 
 REGISTRY_DIR = Path(__file__).parent / "registry"
 FUZZY_MIN = 92
@@ -35,6 +36,16 @@ class Registry:
     units: dict[str, dict] = field(default_factory=dict)  # unit id → row (province-specific)
     unit_keys: dict[str, dict[str, str]] = field(default_factory=dict)  # province id → alias key → unit id
     successions: list[dict] = field(default_factory=list)
+    local: dict[str, dict] = field(default_factory=dict)  # local pattern id → row (units of every district/commune)
+    local_keys: dict[str, str] = field(default_factory=dict)  # alias key → local pattern id
+
+
+def _keys(name: str) -> list[str]:
+    """Matching keys of a name: 'Chi nhánh Ngân hàng X tỉnh', 'Ngân hàng X chi nhánh tỉnh' and
+    'Ngân hàng X tỉnh' are one branch, so a key is also looked up without 'chi nhánh'."""
+    key = unit_key(name)
+    bare = " ".join(re.sub(r"\bchi nhánh\b", " ", key).split())
+    return [key] + ([bare] if bare and bare != key else [])
 
 
 def _aliases(row: dict) -> list[str]:
@@ -49,8 +60,16 @@ def load_registry(directory: str | None = None) -> Registry:
         for row in csv.DictReader(f):
             reg.patterns[row["pattern_id"]] = row
             for name in [row["name"], *_aliases(row)]:
-                reg.pattern_keys.setdefault(unit_key(name), row["pattern_id"])
-                reg.key_names.setdefault(unit_key(name), name)
+                for key in _keys(name):
+                    reg.pattern_keys.setdefault(key, row["pattern_id"])
+                    reg.key_names.setdefault(key, name)
+    local = base / "local.csv"
+    with open(local, encoding="utf-8", newline="") if local.is_file() else open(os.devnull) as f:
+        for row in csv.DictReader(f):
+            reg.local[row["pattern_id"]] = row
+            for name in [row["name"], *_aliases(row)]:
+                for key in _keys(name):
+                    reg.local_keys.setdefault(key, row["pattern_id"])
     for path in sorted((base / "provinces").glob("*.csv")):
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
@@ -77,6 +96,13 @@ def unit_row(unit_id: str) -> dict | None:
     if unit_id in reg.units:
         return {**reg.units[unit_id], "province": unit_id.split(":")[0]}
     prov, _, local = unit_id.partition(":")
+    place, _, pattern = local.partition("~")
+    if pattern in reg.local:
+        name, level = territory.territorial_name(prov, place) or (place, None)
+        p = reg.local[pattern]
+        return {"unit_id": unit_id, "name": f"{p['name']} {name[:1].lower()}{name[1:]}", "kind": p["kind"], "province": prov,
+                "level": "huyen" if level == "cap_huyen" else "xa", "valid_from": None,
+                "valid_to": territory.DISTRICTS_END.isoformat() if level == "cap_huyen" else None}
     if local in reg.patterns:
         p = reg.patterns[local]
         return {"unit_id": unit_id, "name": p["name"], "kind": p["kind"], "province": prov,
@@ -84,36 +110,113 @@ def unit_row(unit_id: str) -> dict | None:
     return None
 
 
+def is_unit_name(text: str) -> bool:
+    """Whether a text is, as a whole, the name of a unit the registry knows ('Sở Nội vụ tỉnh Hà Tĩnh',
+    'BAN THI ĐUA - KHEN THƯỞNG TỈNH'): a publisher's name, not a sentence."""
+    reg = load_registry()
+    if text.isupper():
+        text = heading_case(text)  # 'SỞ NỘI VỤ TỈNH HÀ TĨNH' → 'Sở Nội Vụ tỉnh Hà Tĩnh'
+    return any(k in reg.pattern_keys or any(k in keys for keys in reg.unit_keys.values()) for k in _keys(text))
+
+
+def province_names_of(province: str) -> list[str]:
+    """The names a province goes by: its own, the old provinces merged into it, its former names."""
+    names = {province} | {old for old in territory.legacy_provinces().values() if territory.successor_province(old) == province}
+    names |= {k for k, v in territory.FORMER_DISPLAY.items() if v == province}
+    return sorted(names, key=len, reverse=True)
+
+
+def name_variants(name: str, province: str | None, implied: str | None) -> list[str]:
+    """A name as written, with the implied head ('các sở: Nội vụ' → 'Sở Nội vụ'), without an
+    abbreviation in brackets ('Ngân hàng (NH) Nhà nước') or a region's number, and with the province's name at its
+    end read as 'tỉnh' ('Báo Quảng Nam', 'Công ty Điện lực Ninh Thuận', 'trường CĐ Nghề Cần thơ')."""
+    names = ([f"{implied} {name}"] if implied else []) + [name]
+    bare = " ".join(re.sub(r"\s*\([^)]*\)", " ", name).split())
+    bare = re.sub(r"(?i)(khu vực)\s+(?:[IVXL]+|\d+)$", r"\1", bare)  # "Kho bạc Nhà nước khu vực XI"
+    if bare != name:
+        names.append(bare)
+    for pname in province_names_of(province) if province else []:
+        words, pwords = bare.split(), pname.split()
+        tail = " ".join(words[-len(pwords):])
+        if len(words) > len(pwords) and territory._key(tail) == territory._key(pname):
+            head = re.sub(r"(?i)\s+(?:tỉnh|thành phố|tp\.?)$", "", " ".join(words[: -len(pwords)]))
+            names.append(head + " tỉnh")  # 'Văn phòng Đoàn ĐBQH và HĐND tỉnh Vĩnh Long' too
+            break
+    return names
+
+
+def local_places(names: list[str]) -> list[str]:
+    """The places in names of units every district or commune has ('Định Hóa' in 'Trung tâm
+    Chính trị Định Hóa', 'Buôn Hồ' in 'Thị ủy Buôn Hồ')."""
+    reg = load_registry()
+    out = []
+    for name in names:
+        words = name.split()
+        for n in range(1, min(5, len(words))):
+            head = re.sub(r"(?i)\s+(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)$", "", " ".join(words[:-n]))
+            if any(k in reg.local_keys for k in _keys(head)):
+                out.append(" ".join(words[-n:]))
+                break
+    return out
+
+
+def resolve_local(name: str, province: str, on: date | None) -> dict | None:
+    """A unit every district or commune has, named with its place: 'Huyện ủy Ea H’leo',
+    'Thị ủy Buôn Hồ', 'Trung tâm Chính trị Định Hóa', 'UBMTTQ huyện Cần Giờ', 'CN NH BIDV Phú Xuân'."""
+    reg = load_registry()
+    words = name.split()
+    for n in range(1, min(5, len(words))):
+        head, tail = " ".join(words[:-n]), " ".join(words[-n:])
+        head = re.sub(r"(?i)\s+(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)$", "", head)
+        typed = " ".join(words[-n - 1:]) if len(words) > n else tail
+        pattern = next((reg.local_keys[k] for k in _keys(head) if k in reg.local_keys), None)
+        if pattern is None:
+            continue
+        place = territory.territorial_unit(typed, province, on) or territory.territorial_unit(tail, province, on)
+        level = reg.local[pattern]["level"]
+        if place is None or (level == "huyen" and place["kind"] != "cap_huyen") or (level == "xa" and place["kind"] != "cap_xa"):
+            continue
+        pid, _, local = place["unit_id"].partition(":")
+        return {"unit_id": f"{pid}:{local}~{pattern}", "method": "local", "score": 100}
+    return None
+
+
 def resolve(name: str, province: str | None = None, on: date | None = None, implied: str | None = None) -> dict:
     """Resolve a name as written to a unit id. Returns {unit_id, method, score, candidates}."""
     reg = load_registry()
     pid = territory.province_id(province, on) if province else None
-    names = ([f"{implied} {name}"] if implied else []) + [name]
-    if province and name.rstrip().endswith(province) and not re.search(r"(?i)(?:tỉnh|thành phố)\s+" + re.escape(province) + "$", name):
-        names.append(name.rstrip()[: -len(province)] + "tỉnh")  # "Báo Quảng Nam" is the province's "Báo tỉnh"
+    names = name_variants(name, province, implied)
     for cand in names:
-        key = unit_key(cand)
-        if pid and key in reg.unit_keys.get(pid, {}):
-            return {"unit_id": reg.unit_keys[pid][key], "method": "alias", "score": 100}
-        if key in reg.pattern_keys:
-            pattern = reg.pattern_keys[key]
-            uid = f"{pid}:{pattern}" if pid else None
-            return {"unit_id": uid, "method": "pattern", "score": 100, "pattern": pattern,
-                    "valid": _valid(reg.patterns[pattern], on)}
+        for key in _keys(cand):
+            if pid and key in reg.unit_keys.get(pid, {}):
+                return {"unit_id": reg.unit_keys[pid][key], "method": "alias", "score": 100}
+            if key in reg.pattern_keys:
+                pattern = reg.pattern_keys[key]
+                uid = f"{pid}:{pattern}" if pid else None
+                return {"unit_id": uid, "method": "pattern", "score": 100, "pattern": pattern,
+                        "valid": _valid(reg.patterns[pattern], on)}
         if province:
             t = territory.territorial_unit(cand, province, on)
             if t:
                 return {"unit_id": t["unit_id"], "method": "territory", "score": 100, "unit": t}
+    if province:
+        for cand in names:
+            local = resolve_local(cand, province, on)
+            if local:
+                return local
     # Fuzzy, last: only a close match within the province's units and the national patterns.
     choices = {k: v for k, v in reg.unit_keys.get(pid, {}).items()} if pid else {}
     choices.update({k: (f"{pid}:{v}" if pid else None) for k, v in reg.pattern_keys.items()})
-    key = unit_key(names[0])
-    found = process.extract(key, list(choices), scorer=fuzz.ratio, limit=3)
-    if found and found[0][1] >= FUZZY_MIN and choices[found[0][0]]:
-        return {"unit_id": choices[found[0][0]], "method": "fuzzy", "score": round(found[0][1], 1)}
+    best = []
+    for cand in names:
+        found = process.extract(unit_key(cand), list(choices), scorer=fuzz.ratio, limit=3)
+        if found and (not best or found[0][1] > best[0][1]):
+            best = found
+    if best and best[0][1] >= FUZZY_MIN and choices[best[0][0]]:
+        return {"unit_id": choices[best[0][0]], "method": "fuzzy", "score": round(best[0][1], 1)}
     return {"unit_id": None, "method": None, "score": None,
             "candidates": [{"unit_id": choices[k], "name": reg.key_names.get(k, k), "score": round(s, 1)}
-                           for k, s, _ in found if choices[k]]}
+                           for k, s, _ in best if choices[k]]}
 
 
 def successions_of(unit_id: str) -> list[dict]:
@@ -136,7 +239,7 @@ def successions_of(unit_id: str) -> list[dict]:
         if new_short in territory.merged_new_provinces() and (local in reg.patterns or f"{new_pid}:{local}" in reg.units):
             out.append({"from": unit_id, "to": f"{new_pid}:{local}", "relation": "merged_into",
                         "effective": territory.PROVINCE_MERGER.isoformat(), "source": territory.MERGER_SOURCE})
-    if not out and row and row.get("kind") == "cap_huyen":
+    if not out and row and (row.get("kind") == "cap_huyen" or row.get("level") == "huyen"):
         out.append({"from": unit_id, "to": None, "relation": "abolished",
                     "effective": territory.PROVINCE_MERGER.isoformat(),
                     "source": "Kết luận 137-KL/TW, Nghị quyết 203/2025/QH15 (không tổ chức cấp huyện từ 01/7/2025)"})
@@ -162,6 +265,29 @@ def record_province(record: dict) -> str | None:
     return None
 
 
+def document_province(record: dict, text: str | None) -> tuple[str | None, str | None]:
+    """The province of a document and what says so: its issuer or place ('UBND tỉnh Hà Tĩnh'),
+    the newspaper that signs it ('(Baonghean.vn) - Ngày 13/11'), the province it names most
+    ('tỉnh Quảng Nam', 'Cục Thuế tỉnh Thái Bình'), or the districts and wards it names
+    ('Huyện ủy Ea H’leo, Krông Pắc, …' are in Đắk Lắk)."""
+    if record.get("province"):
+        return record["province"], "record"
+    found = record_province(record)
+    if found:
+        return found, "issuer"
+    if not text:
+        return None, None
+    found = territory.province_from_press(text)
+    if found:
+        return found, "press"
+    found = territory.most_mentioned_province(text)
+    if found:
+        return found, "text"
+    units = [u for g in record.get("groups") or [] for u in [m["name"] for m in g["members"]] + [g.get("leader") or ""] if u]
+    found = territory.province_from_places(territory.place_names(text) + units, record_date(record), local_places(units))
+    return (found, "places") if found else (None, None)
+
+
 def record_date(record: dict) -> date | None:
     if record.get("issued_date"):
         return date.fromisoformat(record["issued_date"])
@@ -170,19 +296,30 @@ def record_date(record: dict) -> date | None:
     return None
 
 
+def resolve_member(member: dict, province: str | None, on: date | None) -> dict:
+    """A member's unit: its full normalised name first ('Huyện ủy Krông Pắc' for 'Krông Pắc' in
+    'Huyện ủy Ea H’leo, Krông Pắc'), then the name as written."""
+    norm = member.get("normalized")
+    if norm and norm != member["name"]:
+        r = resolve(norm, province, on)
+        if r["unit_id"]:
+            return r
+    return resolve(member["name"], province, on, implied=norm.split(" ")[0] if norm else None)
+
+
 def resolve_record(record: dict, text: str | None = None) -> dict:
     """Fill `unit_id` of every member; warn about names the registry does not know."""
-    province = record.get("province") or record_province(record)
-    if province is None and text:
-        province = territory.most_mentioned_province(text)
+    province, source = document_province(record, text)
     record["province"] = province
+    if source in ("press", "text", "places"):
+        record["province_source"] = source
     on = record_date(record)
     if province is None and record.get("groups"):
         record["warnings"].append("province not found in the document: member units are left without unit_id")
     unknown = []
     for g in record.get("groups", []):
         for m in g["members"]:
-            r = resolve(m["name"], province, on, implied=m.get("normalized", "").split(" ")[0] if m.get("normalized") else None)
+            r = resolve_member(m, province, on)
             m["unit_id"] = r["unit_id"]
             m["resolution"] = {k: v for k, v in r.items() if k in ("method", "score", "candidates") and v is not None}
             if r["unit_id"] is None and province is not None:

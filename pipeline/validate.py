@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 import sqlite_utils
 
 from extractors.units_text import same_unit
+from pipeline.messages import say, severity_word
 from pipeline.normalize import unit_key
 from pipeline.units import successor_on, unit_row
 
@@ -23,6 +24,11 @@ def province_of(issuer: str | None, place: str | None) -> str | None:
         if m:
             return m.group(1).strip()
     return place
+
+
+def dmy(iso: str | None) -> str:
+    """'2024-02-15' → '15/02/2024', as dates are written in Vietnamese documents."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if iso and len(iso) >= 10 else (iso or "")
 
 
 def group_key(name: str) -> str:
@@ -69,37 +75,38 @@ def check_group(g: dict) -> list[dict]:
     roster = g["doc_type"] in ROSTER_TYPES
     names = [m["unit_name"] for m in g["members"]]
     if not names and roster:
-        out.append(issue("group_has_members", "error", f"{g['name']}: no member listed", g))
+        out.append(issue("group_has_members", "error", say("group_has_members", group=g["name"]), g))
     seen = {}
     for m in g["members"]:
         k = m["unit_id"] or unit_key(m["unit_name"])
         if k in seen:
-            out.append(issue("no_duplicate_member", "error", f"{g['name']}: {m['unit_name']} listed twice", g, m["unit_name"], m))
+            out.append(issue("no_duplicate_member", "error", say("no_duplicate_member", group=g["name"], unit=m["unit_name"]), g, m["unit_name"], m))
         seen[k] = m
     if g["leader"] is None and roster and names:
-        out.append(issue("one_leader", "warning", f"{g['name']}: no leader (Trưởng khối/cụm) stated", g))
+        out.append(issue("one_leader", "warning", say("no_leader", group=g["name"]), g))
     if names and g["leader"] and not any(m["role"] == "leader" for m in g["members"]):
-        out.append(issue("leader_is_member", "error", f"{g['name']}: leader {g['leader']} is not among its members", g, g["leader"]))
+        out.append(issue("leader_is_member", "error", say("leader_is_member", group=g["name"], unit=g["leader"]), g, g["leader"]))
     if names:
         for d in g["deputies"]:
             if not any(m["role"] == "deputy" and same_unit(m["unit_name"], d) for m in g["members"]):
-                out.append(issue("deputy_is_member", "error", f"{g['name']}: deputy {d} is not among its members", g, d))
+                out.append(issue("deputy_is_member", "error", say("deputy_is_member", group=g["name"], unit=d), g, d))
     if g["stated_member_count"] is not None and g["stated_member_count"] != len(names):
         out.append(issue("stated_count_matches", "warning",
-                         f"{g['name']}: document says {g['stated_member_count']} units, {len(names)} listed", g))
+                         say("stated_count_matches", group=g["name"], stated=g["stated_member_count"], listed=len(names)), g))
     on = date.fromisoformat(g["issued_date"]) if g["issued_date"] else (date(g["year"], 1, 1) if g["year"] else None)
     for m in g["members"]:
         if m["unit_id"] is None:
             if g["province"]:
-                out.append(issue("unknown_unit", "info", f"{m['unit_name']} is not in the unit registry", g, m["unit_name"], m))
+                out.append(issue("unknown_unit", "info", say("unknown_unit", unit=m["unit_name"]), g, m["unit_name"], m))
             continue
         row = unit_row(m["unit_id"]) if on else None
         if row and on and ((row.get("valid_to") and on > date.fromisoformat(row["valid_to"]))
                            or (row.get("valid_from") and on < date.fromisoformat(row["valid_from"]))):
             succ = successor_on(m["unit_id"], on)
-            after = unit_row(succ)["name"] if succ and unit_row(succ) else "no successor"
+            after = unit_row(succ)["name"] if succ and unit_row(succ) else say("no_successor")
             out.append(issue("unit_valid_on_date", "warning",
-                             f"{m['unit_name']} did not exist on {on.isoformat()} (now: {after})", g, m["unit_name"], m))
+                             say("unit_valid_on_date", unit=m["unit_name"], day=on.strftime("%d/%m/%Y"), now=after),
+                             g, m["unit_name"], m))
     return out
 
 
@@ -116,7 +123,8 @@ def check_one_group_per_year(groups: list[dict]) -> list[dict]:
         if len(found) > 1:
             (g1, m1), (g2, m2) = list(found.values())[:2]
             out.append(issue("one_group_per_year", "error",
-                             f"{m2['unit_name']} is in two {kind} groups in {year}: {g1['name']} and {g2['name']}",
+                             say("one_group_per_year", unit=m2["unit_name"], kind=kind, year=year, group_a=g1["name"],
+                                 group_b=g2["name"]),
                              g2, m2["unit_name"], m2))
     return out
 
@@ -138,21 +146,21 @@ def check_documents(db: sqlite_utils.Database) -> list[dict]:
             same = d["issued_date"] == first["issued_date"] and unit_key(d["subject"] or "") == unit_key(first["subject"] or "")
             g = {"decision_id": d["id"], "path": d["path"], "year": d["year"]}
             if same:
-                out.append(issue("same_decision_twice", "info", f"{number} of {issuer} is loaded from two files: "
-                                 f"{first['path']} and {d['path']}", g))
+                out.append(issue("same_decision_twice", "info", say("same_decision_twice", number=number, issuer=issuer,
+                                                                    path_a=first["path"], path_b=d["path"]), g))
             else:
-                out.append(issue("duplicate_number", "error", f"{number} is used twice by {issuer} in {year}: "
-                                 f"{first['path']} ({first['issued_date']}) and {d['path']} ({d['issued_date']})", g))
+                out.append(issue("duplicate_number", "error", say(
+                    "duplicate_number", number=number, issuer=issuer, year=year, path_a=first["path"],
+                    day_a=dmy(first["issued_date"]), path_b=d["path"], day_b=dmy(d["issued_date"])), g))
     for d in db.query("select d.id, d.doc_type, d.year, doc.path from decisions d join documents doc on doc.id = d.document_id "
                       "where d.number is null and d.doc_type in (%s) order by doc.path" % ",".join("?" * len(ROSTER_TYPES)),
                       list(ROSTER_TYPES)):
-        out.append(issue("number_missing", "warning", f"{d['path']}: a {d['doc_type']} without a number (số, ký hiệu) "
-                         "cannot be cited; read it from the paper and correct it",
+        out.append(issue("number_missing", "warning", say("number_missing", path=d["path"], doc_type=d["doc_type"]),
                          {"decision_id": d["id"], "path": d["path"], "year": d["year"]}))
     for d in decisions:
         if d["doc_type"] in ROSTER_TYPES and d["year"] and d["issued_date"] and int(d["issued_date"][:4]) > d["year"]:
-            out.append(issue("decision_after_period", "warning", f"{d['number']} of {d['issued_date']} sets the rosters "
-                             f"of {d['year']}, a period already over", {"decision_id": d["id"], "path": d["path"], "year": d["year"]}))
+            out.append(issue("decision_after_period", "warning", say("decision_after_period", number=d["number"],
+                                                                     day=dmy(d["issued_date"]), year=d["year"]), {"decision_id": d["id"], "path": d["path"], "year": d["year"]}))
     return out
 
 
@@ -163,7 +171,7 @@ def check_news_against_decisions(groups: list[dict], state: list[dict]) -> list[
         if g["doc_type"] != "tin_bai" or not g["province"] or not g["year"] or not g["members"]:
             continue
         day = g["issued_date"] or f"{g['year']}-12-31"
-        rows = [r for r in state if r["province"] == g["province"] and r["year"] == g["year"]
+        rows = [r for r in state if r["step"] != "reported" and r["province"] == g["province"] and r["year"] == g["year"]
                 and r["valid_from"] <= day and (r["valid_to"] is None or r["valid_to"] >= day)
                 and same_group(r["group_name"], g["name"])]
         if not rows:
@@ -176,11 +184,12 @@ def check_news_against_decisions(groups: list[dict], state: list[dict]) -> list[
         src = rows[0]["source_number"]
         if missing or extra:
             out.append(issue("news_contradicts_decision", "warning",
-                             f"{g['name']}: the news item lists {len(reported)} units, {src} lists {len(official)}"
-                             + (f"; missing {', '.join(missing)}" if missing else "") + (f"; extra {', '.join(extra)}" if extra else ""), g))
+                             say("news_counts", group=g["name"], reported=len(reported), source=src, official=len(official))
+                             + (say("news_missing", units=", ".join(missing)) if missing else "")
+                             + (say("news_extra", units=", ".join(extra)) if extra else ""), g))
         if leader and g["leader"] and not same_unit(leader["unit_name"], g["leader"]):
             out.append(issue("news_contradicts_decision", "warning",
-                             f"{g['name']}: the news item names {g['leader']} as leader, {src} names {leader['unit_name']}",
+                             say("news_leader", group=g["name"], unit=g["leader"], source=src, official=leader["unit_name"]),
                              g, g["leader"]))
     return out
 
@@ -197,7 +206,8 @@ def check_leaders_in_state(state: list[dict]) -> list[dict]:
         if len(leaders) > 1:
             r = list(leaders.values())[1]
             names = ", ".join(x["unit_name"] for x in leaders.values())
-            out.append(issue("one_leader", "error", f"{r['group_name']} has {len(leaders)} leaders in {r['year']}: {names}",
+            out.append(issue("one_leader", "error", say("one_leader", group=r["group_name"], count=len(leaders), year=r["year"],
+                                                        units=names),
                              {"id": None, "decision_id": r["decision_id"], "path": r["source_path"], "year": r["year"]},
                              r["unit_name"], r))
     return out
@@ -217,13 +227,8 @@ def check_history(db: sqlite_utils.Database, groups: list[dict]) -> list[dict]:
             for c in year_diff(db, a, b, province):
                 rule, severity = {"leader_again": ("leader_again", "warning"),
                                   "deputy_to_leader": ("deputy_to_leader", "info")}.get(c["change"], ("year_over_year", "info"))
-                text = {"added": f"{c['unit']} added in {b} ({c['to_group']})",
-                        "removed": f"{c['unit']} no longer listed in {b} (was in {c['from_group']})",
-                        "dissolved": f"{c['unit']} no longer exists in {b} (was in {c['from_group']})",
-                        "moved": f"{c['unit']} moved from {c['from_group']} ({a}) to {c['to_group']} ({b})",
-                        "succeeded": f"{c['unit']} ({a}) continues as {c['note']} ({b}, {c['to_group']})",
-                        "leader_again": f"{c['unit']} leads {c['from_group']} in {a} and {b} again (rotation is the practice)",
-                        "deputy_to_leader": f"{c['unit']}, deputy in {a}, leads {c['to_group']} in {b}"}[c["change"]]
+                text = say(c["change"], unit=c["unit"], year_a=a, year_b=b, group_a=c["from_group"],
+                           group_b=c["to_group"], note=c["note"])
                 g = {"year": b, "path": c["source_path"], "province": province}
                 out.append(issue(rule, severity, text, g, c["unit"], {"page": c["page"], "line": c["line"]}))
     return out
@@ -269,12 +274,12 @@ def save_issues(db: sqlite_utils.Database, issues: list[dict]) -> None:
 
 def format_text(issues: list[dict]) -> str:
     if not issues:
-        return "Validation: no issues."
+        return say("validation_none")
     lines = []
     counts = defaultdict(int)
     for i in issues:
         counts[i["severity"]] += 1
-    lines.append("Validation: " + ", ".join(f"{counts[s]} {s}(s)" for s in SEVERITY_ORDER if counts[s]))
+    lines.append(say("validation_counts", counts=", ".join(f"{counts[s]} {severity_word(s)}" for s in SEVERITY_ORDER if counts[s])))
     current = None
     shown = defaultdict(int)
     for i in issues:
@@ -282,12 +287,12 @@ def format_text(issues: list[dict]) -> str:
             shown[i["rule"]] += 1
             if shown[i["rule"]] == 4:
                 rest = sum(1 for j in issues if j["rule"] == i["rule"]) - 3
-                lines.append(f"  [{i['rule']}] … and {rest} more (quyetdinh validate --format json, or table validation_issues)")
+                lines.append(f"  [{i['rule']}] " + say("validation_more", rest=rest))
             if shown[i["rule"]] >= 4:
                 continue
         if i["severity"] != current:
             current = i["severity"]
-            lines.append(f"\n{current.upper()}")
-        where = f"{i['source_path']}" + (f" p.{i['page']}" if i["page"] else "") + (f" l.{i['line']}" if i["line"] else "")
+            lines.append(f"\n{severity_word(current).upper()}")
+        where = f"{i['source_path']}" + (f" trang {i['page']}" if i["page"] else "") + (f" dòng {i['line']}" if i["line"] else "")
         lines.append(f"  [{i['rule']}] {i['message']}  ({where})")
     return "\n".join(lines)

@@ -14,6 +14,17 @@ os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "60"
 os.environ["PREFECT_TASKS_DISABLE_CACHING"] = "true"
 os.environ["QUYETDINH_CACHE"] = tempfile.mkdtemp(prefix="quyetdinh-cache-")
 
+
+def _remove_temporary_homes() -> None:
+    import shutil
+    for path in (_home, os.environ["QUYETDINH_CACHE"]):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+import atexit  # noqa: E402
+
+atexit.register(_remove_temporary_homes)  # the suite leaves no folder behind in the temporary folder
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 

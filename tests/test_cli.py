@@ -46,7 +46,7 @@ def test_eval_on_samples_meets_the_bar(samples_dir, capsys):
 def test_usage_errors_are_one_line(capsys, tmp_path):
     assert main(["extract", str(tmp_path / "nope.pdf")]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith("quyetdinh: error:") and "\n" not in err
+    assert err.startswith("quyetdinh: lỗi:") and "\n" not in err
     assert main(["validate", "--db", str(tmp_path / "none.db")]) == 2
 
 

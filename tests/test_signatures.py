@@ -84,3 +84,17 @@ def test_signatures_are_stored(signed, tmp_path):
     row = next(db.query("select signer, intact, covers_whole_file, trusted, status from signatures"))
     assert row == {"signer": "Ủy ban nhân dân tỉnh Thử Nghiệm", "intact": 1, "covers_whole_file": 1, "trusted": 0,
                    "status": "signed, not verified"}
+
+
+def test_reading_signatures_prints_no_dsa_deprecation_warning(tmp_path):
+    """cryptography warns "DSA is deprecated" when pyHanko's signing module is imported; it was
+    printed on every `run` and `extract`. A fresh interpreter with every warning shown."""
+    import subprocess
+    import sys
+    code = ("import warnings; warnings.simplefilter('default'); "
+            "from extractors.readers.signatures import read_signatures; "
+            f"print(read_signatures({str(tmp_path / 'none.pdf')!r}))")
+    (tmp_path / "none.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "[]"
+    assert "DSA" not in out.stderr and "Warning" not in out.stderr

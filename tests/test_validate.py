@@ -67,7 +67,7 @@ def test_one_leader_missing_and_two_leaders(db):
     load_record(db, record(2, 2024, [("Khối A", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Tư pháp", [], None)], issued="2024-03-01"))
     load_record(db, record(3, 2024, [("Khối A", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Nội vụ", [], None)], issued="2024-04-01"))
     two = [i for i in refresh(db) if i["rule"] == "one_leader" and i["severity"] == "error"]
-    assert len(two) == 1 and "2 leaders" in two[0]["message"] and "Validation:" in format_text(refresh(db))
+    assert len(two) == 1 and "có 2 đơn vị trưởng" in two[0]["message"] and "Kiểm tra:" in format_text(refresh(db))
 
 
 def test_leader_and_deputy_are_members(db):
@@ -115,7 +115,7 @@ def test_news_that_contradicts_the_decision(db):
     load_record(db, record(None, 2024, [("Khối thi đua A", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Tư pháp", [], None)],
                            doc_type="tin_bai", issued="2024-03-21"))
     msgs = [i["message"] for i in refresh(db) if i["rule"] == "news_contradicts_decision"]
-    assert len(msgs) == 2 and any("missing Thanh tra tỉnh" in m for m in msgs)
+    assert len(msgs) == 2 and any("thiếu Thanh tra tỉnh" in m for m in msgs)
 
 
 def test_year_over_year_and_leader_again(db):
@@ -126,7 +126,7 @@ def test_year_over_year_and_leader_again(db):
     issues = refresh(db)
     assert [i["rule"] for i in issues if i["severity"] != "info"] == ["leader_again"]
     msgs = [i["message"] for i in issues if i["rule"] == "year_over_year"]
-    assert any("Sở Tư pháp moved from Khối A (2024) to Khối B (2025)" in m for m in msgs)
+    assert any("Sở Tư pháp chuyển từ Khối A (2024) sang Khối B (2025)" in m for m in msgs)
     assert [c["change"] for c in year_diff(db, 2024, 2025, "Bắc Ninh")] == ["moved", "deputy_to_leader", "leader_again"]
 
 
@@ -171,3 +171,14 @@ def test_samples_report_exactly_the_planted_problems(samples_dir, tmp_path):
     # The news item cut off mid-list (a trap of the extraction samples) states 4 units and lists 3.
     want[("stated_count_matches", "warning", "other/tin-2022-thaibinh-cum-cut.txt")] += 1
     assert got == want
+
+
+def test_messages_in_vietnamese_and_english_on_request(db, monkeypatch):
+    load_record(db, record(1, 2024, [("Khối A", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Y tế", [], None)]))
+    (vi,) = [i["message"] for i in refresh(db) if i["rule"] == "leader_is_member"]
+    assert vi == "Khối A: đơn vị trưởng Sở Y tế không có trong danh sách thành viên"
+    assert format_text(refresh(db)).startswith("Kiểm tra: 1 lỗi")
+    monkeypatch.setenv("QUYETDINH_LANG", "en")
+    (en,) = [i["message"] for i in refresh(db) if i["rule"] == "leader_is_member"]
+    assert en == "Khối A: leader Sở Y tế is not among its members"
+    assert format_text(refresh(db)).startswith("Validation: 1 error")

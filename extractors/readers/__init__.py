@@ -66,12 +66,81 @@ def _with_time_limit(seconds: float, fn):
         signal.signal(signal.SIGALRM, old)
 
 
+def include_hidden() -> bool:
+    import os
+    return os.environ.get("QUYETDINH_INCLUDE_HIDDEN", "") not in ("", "0")
+
+
+def is_hidden(path: str | Path, root: str | Path | None) -> bool:
+    """A file or folder whose name starts with '.' under the input folder (.git/, .~lock…)."""
+    if root is None:
+        return False  # named on the command line: the person asked for it
+    try:
+        parts = Path(path).relative_to(root).parts
+    except ValueError:
+        parts = Path(path).parts
+    return any(p.startswith(".") and p not in (".", "..") for p in parts)
+
+
+def admission(path: str, root: str | Path | None = None) -> tuple[str, str] | None:
+    """Why this path must not be opened (status, one-line message), or None.
+
+    Only regular files are read: opening a FIFO blocks until someone writes to it, a device may
+    never end. os.stat follows links, so a link to a FIFO is refused too, without opening it."""
+    import os
+    import stat
+    if is_hidden(path, root) and not include_hidden():
+        return "hidden", "tệp hoặc thư mục ẩn (tên bắt đầu bằng '.'): bỏ qua (QUYETDINH_INCLUDE_HIDDEN=1 để đọc)"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        return "unreadable", f"cannot open file: {e.strerror or e}"
+    if not stat.S_ISREG(mode):
+        kind = ("FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else
+                "thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "thư mục" if stat.S_ISDIR(mode) else "khác")
+        return "not_regular", f"không phải tệp thường ({kind}): không mở"
+    return None
+
+
+def name_warning(path: str) -> str | None:
+    """A file name a person may misread: bytes that are not UTF-8, or invisible/bidi controls
+    (U+202E shows "gpj.exe" as "exe.jpg"). The name is kept as it is: it is how the file is found."""
+    from pipeline.normalize import clean_input, printable_path
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"the file name has bytes that are not UTF-8: kept as {printable_path(Path(path).name)}"
+    hidden = [k for k in clean_input(Path(path).name)[1] if k.startswith("U+")]
+    if hidden:
+        return f"the file name contains invisible or bidi control characters ({', '.join(sorted(hidden))})"
+    return None
+
+
+def cleaned_warning(cleaned: dict[str, int]) -> str | None:
+    if not cleaned:
+        return None
+    invisible = {k: n for k, n in cleaned.items() if k.startswith("U+")}
+    folded = {k: n for k, n in cleaned.items() if not k.startswith("U+")}
+    parts = []
+    if invisible:
+        parts.append(f"removed {sum(invisible.values())} invisible or bidi control character(s) ("
+                     + ", ".join(f"{k} ×{n}" for k, n in sorted(invisible.items())) + ")")
+    if folded:
+        parts.append(f"folded {sum(folded.values())} Cyrillic/Greek look-alike letter(s) to Latin ("
+                     + ", ".join(f"{k} ×{n}" for k, n in sorted(folded.items())) + ")")
+    return "; ".join(parts)
+
+
 def read(path: str | Path, root: str | Path | None = None) -> Document:
     """Read one file. `root`, when given, is the input folder: a link that leads out of it is
-    refused rather than followed."""
+    refused rather than followed; hidden files in it are skipped."""
     from extractors import limits
     path = str(path)
     fmt = detect_format(path) or Path(path).suffix.lower().lstrip(".") or "unknown"
+    refused = admission(path, root)
+    if refused:
+        return Document(path=path, sha256="", format=fmt, status=refused[0], error=refused[1])
+    doc_warnings = [w for w in [name_warning(path)] if w]
     if root is not None and Path(path).is_symlink():
         target = Path(path).resolve()
         if not target.is_relative_to(Path(root).resolve()):
@@ -86,7 +155,7 @@ def read(path: str | Path, root: str | Path | None = None) -> Document:
     except OSError as e:
         return Document(path=path, sha256="", format=fmt, status="unreadable",
                         error=f"cannot open file: {e.strerror or e}")
-    doc = Document(path=path, sha256=digest, format=fmt)
+    doc = Document(path=path, sha256=digest, format=fmt, warnings_reader=doc_warnings)
     if size == 0:
         doc.status, doc.error = "empty", "the file is empty (0 bytes)"
         return doc
@@ -121,6 +190,8 @@ def read(path: str | Path, root: str | Path | None = None) -> Document:
     except OSError as e:
         doc.status, doc.error = "unreadable", f"the file went away while it was being read ({e.strerror or e})"
         return doc
+    if cleaned_warning(doc.cleaned):
+        doc.warnings_reader.append(cleaned_warning(doc.cleaned))
     if doc.status == "ok" and not doc.blocks:
         doc.status = "empty"
         doc.error = (f"OCR found no text on any of the {doc.pages} page(s)" if doc.ocr

@@ -11,10 +11,13 @@ import re
 import shutil
 import subprocess
 
-from PIL import Image, ImageChops
+import numpy as np
+from PIL import Image
 
 from extractors.document import Document
 from extractors.readers.ocr_fix import repair_line
+from extractors.readers.ocr_image import drop_red, find_seals, gray_image, red_mask
+from extractors.readers.stamps import split_stamps, stamp_evidence
 
 RESOLUTION = 300
 LANG = "vie"
@@ -52,17 +55,6 @@ def tesseract_ready() -> str | None:
     except ImportError:
         return "pytesseract is not installed"
     return None
-
-
-def drop_red(image: Image.Image) -> Image.Image:
-    """Paint the red seal and red signature ink white; text is black or blue."""
-    rgb = image.convert("RGB")
-    r, g, b = rgb.split()
-    red = ImageChops.multiply(r.point(lambda v: 255 if v > 130 else 0),
-                              ImageChops.multiply(g.point(lambda v: 255 if v < 120 else 0),
-                                                  b.point(lambda v: 255 if v < 140 else 0)))
-    rgb.paste((255, 255, 255), mask=red)
-    return rgb.convert("L")
 
 
 def ocr_words(image: Image.Image) -> list[dict]:
@@ -185,30 +177,70 @@ def reread_line(image: Image.Image, line: dict) -> list[tuple[str, float]] | Non
 
 def line_bbox(boxes: list[dict]) -> tuple[float, float, float, float]:
     """The line's box in PDF points (x0, top, x1, bottom), like pdfplumber's coordinates."""
-    k = 72 / RESOLUTION
-    return (round(min(w["left"] for w in boxes) * k, 1), round(min(w["top"] for w in boxes) * k, 1),
-            round(max(w["left"] + w["width"] for w in boxes) * k, 1),
-            round(max(w["top"] + w["height"] for w in boxes) * k, 1))
+    return (points(min(w["left"] for w in boxes)), points(min(w["top"] for w in boxes)),
+            points(max(w["left"] + w["width"] for w in boxes)), points(max(w["top"] + w["height"] for w in boxes)))
 
 
-def ocr_page(page, number: int, doc: Document) -> float | None:
-    """OCR one pdfplumber page into `doc`; return its mean word confidence (None if blank)."""
-    from extractors.readers.ocr_table import ruled_tables, straighten
-    image, has_table = straighten(drop_red(page.to_image(resolution=RESOLUTION).original))
+def points(px: float) -> float:
+    """Pixels of the page image in PDF points."""
+    return round(px * 72 / RESOLUTION, 1)
+
+
+def _box(words: list[dict], pad: int = 0) -> tuple[int, int, int, int]:
+    return (min(w["left"] for w in words) - pad, min(w["top"] for w in words) - pad,
+            max(w["left"] + w["width"] for w in words) + pad, max(w["top"] + w["height"] for w in words) + pad)
+
+
+def read_without_stamps(image: Image.Image) -> tuple[Image.Image, list[dict], list[list[dict]]]:
+    """(image, the document's words, the stamps' lines) of a page. A stamp drawn into the image
+    also upsets Tesseract's reading of the header beside it ("Sô:4`" for "Số: 46"), so when
+    there is one it is painted white, except where the document's own lines lie, and the
+    page is read again."""
     words = ocr_words(image)
+    kept, stamps = split_stamps(lines_from_words(words))
+    if not stamps:
+        return image, words, stamps
+    erase = np.zeros((image.height, image.width), dtype=bool)
+    for stamp in stamps:
+        for line in stamp:
+            x0, y0, x1, y1 = _box(line["boxes"], pad=6)
+            erase[max(0, y0):y1, max(0, x0):x1] = True
+    for line in kept:  # a stamp over the header must not take the tone marks of "CỘNG HÒA" with it
+        x0, y0, x1, y1 = _box(line["boxes"])
+        erase[max(0, y0):y1, max(0, x0):x1] = False
+    gray = np.array(image, dtype=np.uint8)
+    gray[erase] = 255
+    image = gray_image(gray)
+    # What is left of a stamp goes too: small or unsure lines in its box, lines that read as one.
+    words = ocr_words(image)
+    seeds = [_box([w for line in s for w in line["boxes"]]) for s in stamps]
+    _, rests = split_stamps(lines_from_words(words), seeds=seeds)
+    rest = {id(w) for s in rests for line in s for w in line["boxes"]}
+    return image, [w for w in words if id(w) not in rest], stamps
+
+
+def ocr_page(rgb: np.ndarray, number: int, doc: Document) -> float | None:
+    """OCR one page image (H×W×3 RGB, RESOLUTION dpi) into `doc`; return its mean word
+    confidence (None if blank). Seals and e-signature stamps go to `doc.stamps`, not the text."""
+    from extractors.readers.ocr_table import ruled_tables, straighten
+    red = red_mask(rgb)
+    doc.stamps += [{"kind": "seal", "page": number, "bbox": [points(v) for v in box]} for box in find_seals(red, RESOLUTION)]
+    image, has_table = straighten(gray_image(drop_red(rgb, red)))
+    # Stamps first: their lines must not become the page's first lines, nor fill the header window.
+    image, words, stamps = read_without_stamps(image)
+    doc.stamps += [stamp_evidence(s, number, points) for s in stamps]
     if not words or sum(len(w["text"]) for w in words) < 20:
-        return None  # a blank back page or one with only a seal
+        return None  # a blank back page, or one with only a seal or a stamp
     tables = ruled_tables(image, words, lambda box: read_region(image, box)) if has_table else []
     used = set().union(*(t["used"] for t in tables)) if tables else set()
     lines = lines_from_words([w for i, w in enumerate(words) if i not in used])
-    k = 72 / RESOLUTION
     # Reading order as lines_from_words gives it (rows of 12 px, then left to right), tables at their top.
     items = [((round(l["top"] / 12), l["left"]), "line", l) for l in lines] + [
         ((round(t["top"] / 12), -1), "table", t) for t in tables]
     items.sort(key=lambda it: it[0])
     for i, (_, kind, item) in enumerate(items, start=1):
         if kind == "table":
-            boxes = [[tuple(round(v * k, 1) for v in b) if b else None for b in row] for row in item["boxes"]]
+            boxes = [[tuple(points(v) for v in b) if b else None for b in row] for row in item["boxes"]]
             doc.add_table(item["rows"], page=number, line=i, confidences=item["confidences"], boxes=boxes)
             continue
         line = item

@@ -23,7 +23,10 @@ JUNK = re.compile(r"^[|\[\]_]+$")  # pieces of the rules that OCR read as charac
 
 
 def _dark(gray: Image.Image) -> np.ndarray:
-    return np.asarray(gray) < 170  # a thin rule scanned or straightened comes out grey, not black
+    """Dark pixels of a grey ('L') page: a thin rule scanned or straightened comes out grey, not black."""
+    if gray.mode != "L":
+        raise ValueError(f"the rule finder reads grey pages, not {gray.mode!r}")
+    return np.asarray(gray, dtype=np.uint8) < 170
 
 
 def _runs(mask: np.ndarray, axis: int) -> np.ndarray:
@@ -114,7 +117,7 @@ def straighten(gray: Image.Image) -> tuple[Image.Image, bool]:
     has a ruled table at all (a page of text skips the table search)."""
     angle, has_table = survey(gray)
     if 0.3 <= abs(angle) <= 5:
-        return gray.rotate(angle, resample=Image.BICUBIC, fillcolor=255), has_table
+        return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255), has_table
     return gray, has_table
 
 

@@ -15,7 +15,8 @@ from extractors import limits
 from extractors.document import Document
 from extractors.readers import ReaderError
 from extractors.readers.encodings import detect_legacy, to_unicode
-from extractors.readers.ocr import ocr_page, tesseract_ready
+from extractors.readers.ocr import RESOLUTION, ocr_page, tesseract_ready
+from extractors.readers.ocr_image import render_page
 
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
 
@@ -185,6 +186,7 @@ def read_pdf(path: str, doc: Document) -> None:
         doc.signing_times = sorted(s["signing_time"] for s in doc.signatures if s["signing_time"])
         unread, blank = [], []
         ocr_problem = None
+        pdfium = None  # opened for the first page that needs OCR
         for number, page in enumerate(pdf.pages, start=1):
             quality, legacy = text_layer(page)
             if quality == "ok":
@@ -200,17 +202,28 @@ def read_pdf(path: str, doc: Document) -> None:
                 if legacy:
                     doc.legacy_encoding = legacy
             else:
+                from extractors.readers.ocr import RESOLUTION
+                mpx = limits.page_megapixels(page.width, page.height, RESOLUTION)
+                if mpx > limits.max_page_megapixels():  # checked before the page is rendered
+                    raise ReaderError("too_large", f"page {number} is {page.width:.0f} × {page.height:.0f} pt, "
+                                      f"{mpx:.0f} megapixels at {RESOLUTION} dpi (limit {limits.max_page_megapixels():.0f}, "
+                                      "QUYETDINH_MAX_PAGE_MEGAPIXELS)")
                 ocr_problem = ocr_problem or tesseract_ready()
                 if ocr_problem:
                     unread.append(number)
                 else:
-                    conf = ocr_page(page, number, doc)
+                    if pdfium is None:
+                        import pypdfium2
+                        pdfium = pypdfium2.PdfDocument(path)
+                    conf = ocr_page(render_page(pdfium, number - 1, RESOLUTION), number, doc)
                     doc.ocr = True
                     if conf is None:
                         blank.append(number)  # a back page with only a seal: nothing to read
                     else:
                         doc.ocr_confidence[number] = round(conf, 1)
             page.flush_cache()
+        if pdfium is not None:
+            pdfium.close()
     if unread:
         pages = ", ".join(map(str, unread))
         hint = f"; OCR needed ({ocr_problem})"

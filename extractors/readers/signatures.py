@@ -4,14 +4,26 @@ bytes are intact is reported as "signed, not verified" — never as forged."""
 from __future__ import annotations
 
 import logging
+import warnings
 
 
-def read_signatures(path: str) -> list[dict]:
-    try:
+def _import_pyhanko():
+    """pyHanko's signing module imports cryptography's DSA key class, and cryptography warns
+    "DSA is deprecated" at that import. We only read signatures and never make a DSA one, so
+    that one warning is silenced here, where pyHanko is imported (it was printed on every
+    `run` and `extract`); any other warning still shows."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"DSA is deprecated")
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
         from pyhanko.sign.validation.status import SignatureCoverageLevel
         from pyhanko_certvalidator import ValidationContext
+    return PdfFileReader, validate_pdf_signature, SignatureCoverageLevel, ValidationContext
+
+
+def read_signatures(path: str) -> list[dict]:
+    try:
+        PdfFileReader, validate_pdf_signature, SignatureCoverageLevel, ValidationContext = _import_pyhanko()
     except ImportError:
         return []
     for name in ("pyhanko", "pyhanko_certvalidator"):
@@ -24,7 +36,10 @@ def read_signatures(path: str) -> list[dict]:
         except Exception:
             return []
         for s in embedded:
-            row = {"field": s.field_name, "signer": None, "organization": None, "signing_time": None,
+            # Plain str: pyHanko's string objects keep a reference to the open file (a record
+            # must pickle and serialise).
+            row = {"field": str(s.field_name) if s.field_name is not None else None, "signer": None,
+                   "organization": None, "signing_time": None,
                    "reason": None, "location": None, "intact": None, "covers_whole_file": None,
                    "trusted": False, "status": "unreadable signature"}
             try:

@@ -51,6 +51,10 @@ def _issuer_line(decisions: list[dict], province: str) -> str:
     return re.sub(r"^UBND\b", "Ủy ban nhân dân", issuer).upper()
 
 
+# Viet Nam keeps UTC+7 all year (no daylight saving): the reader's clock, without a tz database.
+VIETNAM = timezone(timedelta(hours=7))
+
+
 def report_name(province: str, year: int, compare: int | None = None) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold_diacritics(province).lower()).strip("-")
     return f"{slug}-{year}" + (f"-vs-{compare}" if compare is not None else "")
@@ -91,7 +95,7 @@ def build_html(db: sqlite_utils.Database, province: str, year: int, compare: int
                    issuer_line=_issuer_line(data["decisions"], province),
                    unit_total=sum(g["count"] for g in groups), chart_sizes=sizes, chart_leaders=leaders,
                    chart_flows=flows_svg, legend=legend(), changes=changes, version=EXTRACTOR_VERSION,
-                   db_name=db_name, generated=datetime.now(timezone.utc).strftime("%d/%m/%Y %H:%M UTC"),
+                   db_name=db_name, generated=datetime.now(VIETNAM).strftime("%H:%M ngày %d/%m/%Y (giờ Việt Nam)"),
                    role_word=lambda kind, role: ROLE_NAMES.get((kind, role), role))
     # Render once for the text, then embed only the glyphs that text needs.
     draft = template.render(context, font_css="")
@@ -111,16 +115,34 @@ def render_pdf(html_path: Path, pdf_path: Path, timeout: int = 120) -> None:
     chrome = find_chromium()
     if chrome is None:
         raise ReportError("no Chromium to print the PDF (apt-get install chromium, or set QUYETDINH_CHROMIUM)")
-    with tempfile.TemporaryDirectory(prefix="quyetdinh-chromium-") as profile:
+    from extractors import lifeline
+    # Chromium in a session of its own, its profile in a folder of ours: both end with this
+    # process, even when it is killed (the guardian does it then).
+    profile = tempfile.mkdtemp(prefix="quyetdinh-chromium-")
+    lifeline.remove_with_me(profile)
+    try:
         cmd = [chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                "--no-pdf-header-footer", "--print-to-pdf-no-header", f"--user-data-dir={profile}",
                f"--print-to-pdf={pdf_path}", Path(html_path).resolve().as_uri()]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
+        lifeline.kill_with_me(proc.pid, group=True)
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+            _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             raise ReportError(f"Chromium did not print {html_path} within {timeout} s") from None
+        finally:
+            try:
+                os.killpg(proc.pid, 9)  # its helper processes too
+            except OSError:
+                pass
+            proc.wait()
+            lifeline.forget_process(proc.pid)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+        lifeline.forget_folder(profile)
     if not pdf_path.exists() or pdf_path.stat().st_size == 0:
-        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        last = (stderr.strip().splitlines() or ["no output"])[-1]
         raise ReportError(f"Chromium could not print {html_path}: {last}")
 
 

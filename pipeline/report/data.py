@@ -7,10 +7,12 @@ from collections import Counter, defaultdict
 import sqlite_utils
 
 from pipeline.history import unit_flows
+from pipeline.matching import match_province as spelt_province
+from pipeline.roster_state import FIRST_STEPS
 from pipeline.validate import same_group
 
-ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối",
-              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó"}
+ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối", ("khối", "member"): "thành viên",
+              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó", ("cụm", "member"): "thành viên"}
 OPS = {"move_member": "chuyển đến", "add_member": "bổ sung", "remove_member": "rút khỏi", "replace_role": "phân công"}
 
 
@@ -38,7 +40,7 @@ def group_order(rows: list[dict]) -> list[str]:
     """Groups in the order the deciding document lists them."""
     first: dict[str, tuple] = {}
     for r in rows:
-        if r["step"] == "listed":
+        if r["step"] in FIRST_STEPS:
             first.setdefault(r["group_name"], (r["valid_from"], r["source_path"] or "", r["page"] or 0, r["line"] or 0))
     for r in rows:  # a group that only an amendment created
         first.setdefault(r["group_name"], ("9999", r["source_path"] or "", r["page"] or 0, r["line"] or 0))
@@ -55,16 +57,16 @@ def _decision(db: sqlite_utils.Database, decision_id: str) -> dict:
 
 def _group(name: str, rows: list[dict], decisions: dict[str, dict]) -> dict:
     kind = rows[0]["kind"]
-    listed = [r for r in rows if r["step"] == "listed"]
+    listed = [r for r in rows if r["step"] in FIRST_STEPS]
     deciding = Counter(r["decision_id"] for r in listed).most_common(1)
     decision = decisions[deciding[0][0]] if deciding else None
     units: dict[str, dict] = {}
-    for r in sorted(rows, key=lambda r: (r["step"] != "listed", r["valid_from"], r["page"] or 0, r["line"] or 0)):
+    for r in sorted(rows, key=lambda r: (r["step"] not in FIRST_STEPS, r["valid_from"], r["page"] or 0, r["line"] or 0)):
         key = r["unit_id"] or r["unit_name"]
         u = units.setdefault(key, {"name": r["unit_name"], "unit_id": r["unit_id"], "role": None, "current": False,
-                                   "listed": r["step"] == "listed", "page": r["page"], "line": r["line"],
+                                   "listed": r["step"] in FIRST_STEPS, "page": r["page"], "line": r["line"],
                                    "source_path": r["source_path"], "notes": []})
-        if r["step"] != "listed":
+        if r["step"] not in FIRST_STEPS:
             u["notes"].append({"date": r["valid_from"], "number": r["source_number"], "op": OPS.get(r["step"], r["step"]),
                                "role": r["role"]})
         if r["valid_to"] is None:
@@ -122,13 +124,8 @@ def _timeline(db: sqlite_utils.Database, province: str, groups: list[dict]) -> d
 
 
 def match_province(db: sqlite_utils.Database, province: str) -> str:
-    """The province as the database spells it ('bac ninh', 'BẮC NINH' → 'Bắc Ninh')."""
-    from pipeline.normalize import fold_diacritics
-    want = fold_diacritics(province).lower().strip()
-    for a in available(db):
-        if fold_diacritics(a["province"]).lower() == want:
-            return a["province"]
-    return province
+    """The province as the database spells it ('bac ninh', 'tỉnh BẮC NINH' → 'Bắc Ninh')."""
+    return spelt_province(province, [a["province"] for a in available(db)]) or province
 
 
 def report_data(db: sqlite_utils.Database, province: str, year: int, compare: int | None = None) -> dict:
@@ -144,7 +141,7 @@ def report_data(db: sqlite_utils.Database, province: str, year: int, compare: in
             "issues": _issues(db, province, year, [g["name"] for g in groups]),
             "timeline": _timeline(db, province, groups), "flows": None}
     data["decisions"] = [json.loads(d) for d in data["decisions"]]
-    data["amendments"] = [_decision(db, d) for d in sorted({r["decision_id"] for r in rows if r["step"] != "listed"})]
+    data["amendments"] = [_decision(db, d) for d in sorted({r["decision_id"] for r in rows if r["step"] not in FIRST_STEPS})]
     if compare is not None:
         before = _rows(db, province, compare)
         if not before:

@@ -57,6 +57,8 @@ async def report(request, datasette):
     try:
         year = int(request.args.get("year", ""))
         compare = int(request.args["compare"]) if request.args.get("compare") else None
+        if not all(1900 <= y <= 2200 for y in (year, compare) if y is not None):
+            raise ValueError(year)
     except ValueError:
         return Response.text("year and compare must be years, e.g. ?province=Bắc Ninh&year=2025&compare=2024", status=400)
     db = _open(datasette, name)

@@ -26,6 +26,8 @@ def render_cell(row, value, column, table, database, datasette):
 def parse_region(page: str, bbox: str | None) -> tuple[int, list[float] | None]:
     """page ≥ 1 and an optional box [x0, top, x1, bottom] with x0 < x1 and top < bottom."""
     n = int(page)
+    if n > 100000:
+        raise ValueError("no such page")
     box = json.loads(bbox) if bbox else None
     if n < 1 or (box is not None and not (isinstance(box, list) and len(box) == 4
                                           and all(isinstance(v, (int, float)) for v in box)
@@ -36,9 +38,10 @@ def parse_region(page: str, bbox: str | None) -> tuple[int, list[float] | None]:
 
 async def region(request, datasette):
     from pipeline.review import page_region
-    try:
-        db = datasette.get_database(request.url_vars["database"])
-    except KeyError:
+    name = request.url_vars["database"]
+    # Only the project's databases: Datasette's own (_internal, _memory) have no documents.
+    db = datasette.databases.get(name)
+    if db is None or name.startswith("_") or not db.path:
         return Response.text("no such database", status=404)
     try:
         page, bbox = parse_region(request.args.get("page", "0"), request.args.get("bbox"))

@@ -1,9 +1,11 @@
-"""SQL functions for Datasette: fold() for accent-free search, successor() for unit histories."""
+"""SQL functions for Datasette: fold() for accent-free search, province_key() for provinces as people
+type them, fts_query() and excerpt() for the search box (pipeline.matching), successor() for unit histories."""
 from datasette import hookimpl
 
 
 @hookimpl
 def prepare_connection(conn):
+    from pipeline.matching import excerpt, fts_query, province_key
     from pipeline.normalize import fold_diacritics, nfc
 
     def fold(text):
@@ -22,3 +24,6 @@ def prepare_connection(conn):
 
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("successor", 2, successor)
+    conn.create_function("province_key", 1, province_key, deterministic=True)
+    conn.create_function("fts_query", 1, fts_query, deterministic=True)
+    conn.create_function("excerpt", 2, excerpt, deterministic=True)

@@ -1,0 +1,64 @@
+"""`review` is the one queue: every validation finding that needs a person (errors and warnings)
+is in it; the canned queries ask their parameters in the order people read them."""
+import re
+import sqlite3
+
+from pipeline.datasette.plugins.quyetdinh_sql import prepare_connection
+from pipeline.review import review_items
+from pipeline.schema_docs import QUERIES
+from pipeline.store import open_db
+
+
+def test_validation_warnings_are_in_the_queue(samples_db_path):
+    db = open_db(str(samples_db_path))
+    findings = {(r["rule"], r["severity"]) for r in db.query(
+        "select rule, severity from validation_issues where severity in ('error', 'warning')")}
+    queued = {(i["field"], i["severity"]) for i in review_items(db) if i["kind"].startswith("validation_")}
+    assert ("leader_again", "warning") in findings and findings <= queued
+    assert {i["kind"] for i in review_items(db, "validation_warning")} == {"validation_warning"}
+
+
+def test_parameters_in_reading_order():
+    first_seen = lambda sql: list(dict.fromkeys(re.findall(r"(?<!:):(\w+)", sql)))
+    assert first_seen(QUERIES["year_diff"]["sql"])[:2] == ["year_a", "year_b"]
+
+
+def test_roster_with_no_year_shows_every_year(samples_db_path):
+    conn = sqlite3.connect(f"file:{samples_db_path}?mode=ro", uri=True)
+    prepare_connection(conn)
+    sql = QUERIES["roster"]["sql"]
+    years = {r[0] for r in conn.execute(f"select distinct year from ({sql})", {"year": "", "province": ""})}
+    assert {2023, 2024, 2025} <= years
+    one = {r[0] for r in conn.execute(f"select distinct year from ({sql})", {"year": "2024", "province": "bac ninh"})}
+    assert one == {2024}
+    conn.close()
+
+
+def test_rosters_known_only_from_news_reach_roster_and_reports(tmp_path):
+    from pipeline.history import diff_by_province
+    from pipeline.report import build_html
+    from pipeline.store import load_record
+    from pipeline.validate import refresh
+    from tests.test_validate import record
+    db = open_db(str(tmp_path / "q.db"))
+    group = [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Sở Tư pháp"],
+              "Công an tỉnh", [], None)]
+    load_record(db, record(None, 2023, group, doc_type="tin_bai", issued="2023-03-01", province="Hà Tĩnh"))
+    later = [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"],
+              "Sở Tư pháp", [], None)]
+    load_record(db, record(None, 2024, later, doc_type="tin_bai", issued="2024-03-01", province="Hà Tĩnh"))
+    issues = refresh(db)
+    rows = list(db.query("select * from roster where province = 'Hà Tĩnh' and year = 2024"))
+    assert len(rows) == 4 and {r["vai_tro"] for r in rows if r["role"] == "leader"} == {"Trưởng khối"}
+    assert not [i for i in issues if i["rule"] == "news_contradicts_decision"]  # news is not checked against news
+    (section,) = diff_by_province(db, 2023, 2024, "ha tinh")
+    assert [c["change"] for c in section["changes"]] == ["added"]
+    html = build_html(db, "Hà Tĩnh", 2024)
+    assert "Theo bài tin" in html and "Thanh tra tỉnh" in html
+    # A decision of the same group and year takes the news item's place.
+    load_record(db, record(5, 2024, [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Sở Tư pháp"], "Công an tỉnh", [], None)],
+                           province="Hà Tĩnh"))
+    issues = refresh(db)
+    rows = list(db.query("select * from roster where province = 'Hà Tĩnh' and year = 2024"))
+    assert len(rows) == 2 and {r["decision_number"] for r in rows} == {"5/QĐ-UBND"}
+    assert [i for i in issues if i["rule"] == "news_contradicts_decision"]
