@@ -17,7 +17,10 @@ from extractors.rosters.mentions import DISTRIBUTIVE, Item, cut_list, split_memb
 _NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
              r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
 _NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
-GROUP = re.compile(r"(?<![Cc]ác )\b(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]hi\s+đua\s+)?(?!(?:này|thi đua|trưởng|phó|" + _NAME_END + r")\b)"
+# "khối lượng công việc", "Cụm công nghiệp": the same words, not a group of the emulation movement.
+_NOT_GROUP = r"lượng|óc|u|đại đoàn kết|công nghiệp|dân cư|tuyến|di tích|từ|thi đua\s+khen"
+GROUP = re.compile(r"(?<![Cc]ác )\b(?:[Kk]hối|[Cc]ụm)\s+(?!(?:" + _NOT_GROUP + r")\b)(?:[Tt]hi\s+đua\s+)?"
+                   r"(?!(?:này|thi đua|trưởng|phó|" + _NAME_END + r")\b)"
                    + _NAME_BODY)
 # After a comma only a verb, a year or a venue ends a coordinated kind ("…, doanh nghiệp cổ phần
 # có vốn đầu tư của Nhà nước").
@@ -29,6 +32,10 @@ NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|s
                         r"vận động viên)\b")
 _KIND = (r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức|xã|phường|"
          r"thị trấn|quận|thị xã|thành phố|[Hh]uyện ủy|[Đđ]ảng ủy|công ty|chi nhánh)")
+# An unnamed list is the group's when its subject is: "các đơn vị trong Khối gồm:", "Khối gồm 11
+# đơn vị, trong đó có", "sự tham gia của 9 đơn vị:" (a group's event).
+GROUP_SUBJECT = re.compile(r"(?:\b(?:Khối|Cụm|khối|cụm)\b(?!\s+(?:" + _NOT_GROUP + r")\b)|\bcủa\s+\d{1,3}\s+(?:đơn vị|cơ quan))"
+                           r"[^.;]*$")
 # The words just before a list's colon (or parenthesis) that say a list follows.
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
                    r"|\bcó\s+(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"
@@ -106,6 +113,8 @@ def find_lists(sentence: str) -> list[ListReading]:
         if not plausible(items):
             continue
         groups = list(GROUP.finditer(pre))
+        if not groups and not GROUP_SUBJECT.search(pre[-160:]):
+            continue  # "Đoàn công tác gồm: …", "Cụm công nghiệp X gồm: …": not about a group
         if NOT_ROSTER.search(pre[groups[-1].end():] if groups else pre[-120:]):
             continue
         count = None
