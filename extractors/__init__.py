@@ -21,12 +21,18 @@ def cache_root():
     return Path(os.environ.get("QUYETDINH_CACHE", Path.home() / ".cache" / "quyetdinh"))
 
 
+@functools.lru_cache(maxsize=1)  # once per process: it reads ~200 KB (a registry edit clears it)
 def extractor_version() -> str:
     """The release plus a digest of the code and data extraction depends on: any change to
     them re-extracts and reloads every file (Prefect cache keys and `documents` use it)."""
+    import os
     h = hashlib.sha256()
     for pattern in _INPUTS:
         for path in sorted(_ROOT.glob(pattern)):
             h.update(str(path.relative_to(_ROOT)).encode())
             h.update(path.read_bytes())
+    user = os.environ.get("QUYETDINH_REGISTRY")  # the user's registry beside the database (pipeline.units)
+    for path in sorted(Path(user).glob("provinces/*.csv")) if user else []:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return f"{EXTRACTOR_VERSION}+{h.hexdigest()[:10]}"

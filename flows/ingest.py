@@ -20,28 +20,11 @@ from prefect.cache_policies import NONE as NO_CACHE
 
 from extractors import cache_root, extractor_version, limits
 from extractors.document import sha256_of
-from extractors.readers import SUPPORTED, admission
-from pipeline.normalize import printable_path
+from extractors.readers import admission
 from flows import progress
+from flows.files import discover_files, discover_with_roots, is_unchanged  # noqa: F401 (re-exported)
+from pipeline.normalize import printable_path
 
-def discover_files(paths: list[str]) -> list[str]:
-    """Files to read: given files as they are, directories expanded recursively, sorted."""
-    return [f for f, _ in discover_with_roots(paths)]
-
-
-def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:
-    """(file, the folder it was found in) — a link found in a folder must stay inside it."""
-    out: list[tuple[str, str | None]] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            # Every entry that is not a folder: a FIFO or a link to one is kept, to be refused
-            # (and recorded) by the reader without being opened; hidden files are recorded too.
-            out.extend((str(f), str(path)) for f in sorted(path.rglob("*"))
-                       if f.suffix.lower() in SUPPORTED and not f.is_dir())
-        else:
-            out.append((str(path), None))
-    return out
 
 
 def content_key(context, parameters) -> str:
@@ -97,13 +80,11 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
 @task(cache_policy=NO_CACHE)
 def prepare_db(db_path: str) -> set[str]:
     """Create or upgrade the database; return the ids of documents loaded with this extractor."""
-    from pipeline.store import open_db
+    from pipeline.store import loaded_ids, open_db
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
     try:
-        # A file stopped by a limit is tried again (the limit may have been raised since).
-        return {r["id"] for r in db.query("select id from documents where extractor_version = ? and "
-                                          "status not in ('timeout', 'too_large')", [extractor_version()])}
+        return loaded_ids(db)
     finally:
         db.conn.close()
 
@@ -239,12 +220,7 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
     # A file already loaded with this extractor is not read again: re-runs cost a hash per file.
     todo = []
     for path, root in files:
-        try:
-            unchanged = (not admission(path, root) and sha256_of(path) in done
-                         and not (root and Path(path).is_symlink()))
-        except OSError:
-            unchanged = False
-        if unchanged:
+        if is_unchanged(path, root, done):
             tally.skip()
             progress.report(tally.files, len(files), "unchanged")
         else:

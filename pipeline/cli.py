@@ -7,93 +7,26 @@ import os
 import sys
 from pathlib import Path
 
-DEFAULT_DB = "data/quyetdinh.db"
-
-
-class UsageError(Exception):
-    pass
-
-
-def check_paths(paths: list[str]) -> None:
-    for p in paths:
-        if not os.path.exists(p):
-            raise UsageError(f"không có tệp hay thư mục: {p}")
-
-
-def prefect_env(debug: bool = False) -> None:
-    # Local, quiet, offline: a temporary Prefect API in this process, no telemetry. A failed task
-    # is said once, in one line, by main(); Prefect's own report of it (a traceback) is for --debug.
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING" if debug else "CRITICAL"
-    os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # the temporary API goes with the run
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "60")
-    # The temporary server stops with the process and its event recorder may be cut off
-    # mid-flush (results are already saved): keep that shutdown noise off the terminal.
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
-
-
-def cmd_run(args) -> int:
-    check_paths(args.paths)
-    from pipeline.corrections import CorrectionError, corrections_path, load_corrections
-    try:  # a hand-edited corrections file with a mistake: say so before any work
-        load_corrections(args.corrections or corrections_path(args.db))
-    except CorrectionError as e:
-        raise UsageError(str(e)) from None
-    from pipeline.store import open_db
-    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-    open_db(args.db).conn.close()  # a database that cannot be written is said before any work
-    prefect_env(getattr(args, "debug", False))
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from flows import ingest as ingest_module
-    from pipeline.validate import format_text
-    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
-    progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[rate]} files/s"), TimeRemainingColumn(), transient=True,
-                        disable=not sys.stderr.isatty() or args.quiet)
-    bar = None
-
-    def on_progress(done: int, total: int, status: str) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = progress.add_task("extract", total=total, rate="–")
-        elapsed = progress.tasks[0].elapsed or 0
-        progress.update(bar, completed=done, rate=f"{done / elapsed:.1f}" if elapsed else "–")
-
-    from flows import progress as progress_hook
-    progress_hook.on_progress = on_progress
-    with ingest_module.temporary_api() as api, progress, \
-            temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, **api}):
-        s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
-                              dask_address=args.dask_address, local_cluster=args.local_cluster,
-                              corrections_file=args.corrections)
-    print(f"quyetdinh run → {args.db}")
-    print(f"  files read:  {s['files']} ({', '.join(f'{k} {v}' for k, v in s['status'].items())}); newly loaded {s['loaded']}")
-    print(f"  decisions:   {s['decisions']}")
-    print(f"  groups:      {s['groups']}")
-    print(f"  members:     {s['members']}")
-    print(f"  warnings:    {s['warnings']}")
-    if s.get("corrections"):
-        print(f"  corrections: {', '.join(f'{k} {v}' for k, v in s['corrections'].items())}")
-    if s.get("reports"):
-        print(f"  reports:     {len(s['reports'])} page(s) in {Path(s['reports'][0]['html']).parent}/ "
-              f"(quyetdinh report for one with its PDF)")
-    for path, status, error in s["failed"][:50]:
-        print(f"  ! {path}: {status} — {error}")
-    for c in s.get("orphaned", []):
-        print(f"  ! correction {c['id']} ({c['field']} of {c['path']}) not applied: {c['message']}")
-    print()
-    print(format_text(s["issue_rows"]))
-    return 0
+from pipeline.cli_common import DEFAULT_DB, UsageError, check_paths, need_db, prefect_env  # noqa: F401
+from pipeline.cli_run import cmd_run
 
 
 def cmd_schedule(args) -> int:
     """Serve the flow as a deployment on a schedule (needs a Prefect server, PREFECT_API_URL)."""
     check_paths(args.paths)
+    if not os.environ.get("PREFECT_API_URL"):
+        raise UsageError("lịch chạy cần một Prefect server: chạy 'prefect server start' rồi đặt "
+                         "PREFECT_API_URL=http://127.0.0.1:4200/api")
+    prefect_env(getattr(args, "debug", False))
     from flows.ingest import ingest
-    ingest.serve(name=args.name, cron=args.cron, parameters={"paths": [str(Path(p).resolve()) for p in args.paths],
-                                                            "db_path": str(Path(args.db).resolve())})
+    try:
+        ingest.serve(name=args.name, cron=args.cron, parameters={"paths": [str(Path(p).resolve()) for p in args.paths],
+                                                                "db_path": str(Path(args.db).resolve())})
+    except Exception as e:  # the server went away or never answered: say where, in one line, and stop
+        if "Connect" in type(e).__name__ or "Connect" in str(e):
+            raise UsageError(f"không kết nối được Prefect server ở {os.environ['PREFECT_API_URL']}: "
+                             "server đã chạy chưa? (prefect server start)") from None
+        raise
     return 0
 
 
@@ -177,11 +110,6 @@ def cmd_eval(args) -> int:
     return 0
 
 
-def need_db(path: str) -> None:
-    if not os.path.exists(path):
-        raise UsageError(f"không có cơ sở dữ liệu ở {path}: hãy chạy 'quyetdinh run PATH' trước")
-
-
 # What each change is called for a person reading the diff ("moved" → "chuyển khối").
 CHANGE_WORDS = {"added": "thêm mới", "removed": "không còn trong danh sách", "dissolved": "không còn tồn tại",
                 "moved": "chuyển cụm/khối", "succeeded": "sáp nhập/đổi tên", "deputy_to_leader": "từ phó lên trưởng",
@@ -229,13 +157,21 @@ def cmd_units(args) -> int:
         if args.format == "json":
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return 0
-        print(f"{len(rows)} unit name(s) not in the registry")
+        print(f"{len(rows)} tên đơn vị chưa có trong sổ đơn vị")
         for r in rows:
-            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "no close candidate"
-            print(f"  {r['unit_name']}  [{r['province'] or 'province unknown'}, {r['count']}×]  closest: {cands}")
+            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "không có tên nào gần"
+            print(f"  {r['unit_name']}  [{r['province'] or 'chưa rõ tỉnh'}, {r['count']} lần]  gần nhất: {cands}")
         return 0
     row = registry_edit.add_unit(args.name, args.province, unit_id=args.as_unit, kind=args.kind, on=args.date)
-    print(f"added to {row['file']}: {row['unit_id']} ← {args.name!r}")
+    print(f"đã thêm vào {row['file']}: {row['unit_id']} ← {args.name!r}")
+    if os.path.exists(args.db):  # the stored records learn it now, without reading any file again
+        from pipeline.corrections import corrections_path
+        from pipeline.store import open_db
+        from pipeline.validate import refresh
+        db = open_db(args.db)
+        done = registry_edit.reresolve(db, str(corrections_path(args.db)))
+        refresh(db)
+        print(f"đã đối chiếu lại {args.db}: {done['resolved']} tên đơn vị nay có mã, trong {done['documents']} văn bản")
     return 0
 
 
@@ -249,8 +185,10 @@ def cmd_review(args) -> int:
     else:
         print(format_review(items))
     if args.crops:
-        n = save_crops(items, args.crops)
-        print(f"{n} page region(s) saved under {args.crops}", file=sys.stderr)
+        n, without = save_crops(items, args.crops)
+        print(f"đã lưu {n} vùng trang vào {args.crops}"
+              + ("; không có vùng trang: " + ", ".join(f"{k} ({v})" for k, v in without.items()) if without else ""),
+              file=sys.stderr)
     return 0
 
 
@@ -326,6 +264,22 @@ def cmd_report(args) -> int:
     return 0
 
 
+# argparse's own words ("usage:", "options:"…), in Vietnamese unless QUYETDINH_LANG=en.
+ARGPARSE_WORDS = {"usage: ": "cách dùng: ", "positional arguments": "đối số", "options": "tùy chọn",
+                  "show this help message and exit": "in trợ giúp này rồi thoát",
+                  "the following arguments are required: %s": "thiếu đối số: %s",
+                  "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+                  "unrecognized arguments: %s": "không hiểu các đối số: %s",
+                  "expected one argument": "cần một giá trị",
+                  "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r"}
+
+
+def speak_argparse() -> None:
+    from pipeline.messages import lang
+    if lang() == "vi":
+        argparse._ = lambda text: ARGPARSE_WORDS.get(text, text)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with a mistake on the command line said in one line (not usage + error)."""
 
@@ -345,126 +299,131 @@ def year(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_argparse()
     p = Parser(prog="quyetdinh", description=(
-        "Turn Vietnamese provincial decisions on emulation clusters and blocs (Cụm, Khối thi đua) "
-        "into data: who belongs to which group, who leads it, with provenance."))
+        "Chuyển các quyết định về tổ chức Cụm, Khối thi đua của UBND tỉnh thành dữ liệu: đơn vị nào "
+        "thuộc cụm, khối nào, đơn vị nào làm trưởng, phó — kèm nguồn (tệp, trang, dòng) của từng thông tin. "
+        "(QUYETDINH_LANG=en: messages in English.)"))
     p.add_argument("--debug", action="store_true", help="khi có lỗi, in cả traceback / print the traceback on an error")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    r = sub.add_parser("run", help="read files into the SQLite database (the main job, a Prefect flow)",
-                       description="Read decision files (PDF, DOCX, TXT, HTML; folders recursively), extract "
-                                   "their rosters, load them into SQLite and validate them. Re-running is safe.")
-    r.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
-    r.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file to write (default {DEFAULT_DB})")
-    r.add_argument("--year", type=year, help="load only documents whose rosters (or date) are of this year")
-    r.add_argument("--workers", type=int, default=1, help="extract in N processes (default 1: in this process)")
-    r.add_argument("--local-cluster", action="store_true", help="extract on a local Dask cluster of --workers processes")
-    r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="extract on an existing Dask cluster")
-    r.add_argument("--corrections", metavar="FILE", help="human corrections to apply (default: corrections.yaml beside --db)")
-    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    r = sub.add_parser("run", help="đọc các tệp vào cơ sở dữ liệu SQLite (việc chính, một Prefect flow)",
+                       description="Đọc các tệp văn bản (PDF, DOCX, DOC, TXT, HTML; cả thư mục con), trích danh sách "
+                                   "cụm, khối, nạp vào SQLite và kiểm tra. Chạy lại bao nhiêu lần cũng được: tệp "
+                                   "đã nạp không đọc lại; không có gì mới thì không làm gì.")
+    r.add_argument("paths", nargs="+", metavar="PATH", help="tệp hoặc thư mục cần đọc")
+    r.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite để ghi (mặc định {DEFAULT_DB})")
+    r.add_argument("--year", type=year, help="chỉ nạp văn bản có danh sách (hoặc ngày) thuộc năm này")
+    r.add_argument("--workers", type=int, default=1, help="đọc bằng N tiến trình (mặc định 1: trong tiến trình này)")
+    r.add_argument("--local-cluster", action="store_true", help="đọc trên một cụm Dask cục bộ gồm --workers tiến trình")
+    r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="đọc trên một cụm Dask có sẵn")
+    r.add_argument("--corrections", metavar="FILE", help="tệp sửa tay cần áp dụng (mặc định: corrections.yaml cạnh --db)")
+    r.add_argument("-q", "--quiet", action="store_true", help="không hiện tiến độ")
     r.set_defaults(func=cmd_run)
 
-    rv = sub.add_parser("review", help="list what a person should check (the review queue)",
-                        description="Unread files, numbers/dates/signers left empty, low OCR confidence, unknown units, "
-                                    "validation errors and corrections that no longer apply, each with its file, page, "
-                                    "line and the text or page region it came from.")
-    rv.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    rv = sub.add_parser("review", help="liệt kê những gì cần người xem lại (hàng đợi xem lại)",
+                        description="Tệp không đọc được; số, ngày, người ký còn trống; OCR kém tin cậy; đơn vị chưa có "
+                                    "trong sổ; lỗi và cảnh báo khi kiểm tra; sửa tay không còn áp dụng được — mỗi mục "
+                                    "kèm tệp, trang, dòng và đoạn chữ hay vùng trang gốc.")
+    rv.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
     rv.add_argument("--format", choices=["text", "json"], default="text")
     rv.add_argument("--kind", choices=["file_not_read", "missing_required", "low_confidence", "unknown_unit",
                                        "unsure_unit", "validation_error", "validation_warning", "orphaned_correction"])
-    rv.add_argument("--crops", metavar="DIR", help="also save the page regions (scanned PDFs) as PNG images in DIR")
+    rv.add_argument("--crops", metavar="DIR", help="lưu thêm vùng trang (PDF scan) thành ảnh PNG trong DIR")
     rv.set_defaults(func=cmd_review)
 
-    c = sub.add_parser("correct", help="correct one fact; the correction wins on every later run",
-                       description="Write a correction to corrections.yaml beside the database and apply it now. "
-                                   "FIELD: number, symbol, issued_date, issuer, signer, subject, group.name, leader, "
-                                   "deputies (separated by ';'), member.add, member.remove, member.move (into --group), "
-                                   "unit_id (of --unit).")
-    c.add_argument("doc", metavar="DOC", help="the document: its file, its path as loaded, or a SHA-256 prefix")
+    c = sub.add_parser("correct", help="sửa một thông tin; bản sửa được giữ ở mọi lần chạy sau",
+                       description="Ghi một bản sửa vào corrections.yaml cạnh cơ sở dữ liệu và áp dụng ngay. "
+                                   "FIELD (trường): number (số), symbol (ký hiệu), issued_date (ngày ban hành), issuer "
+                                   "(cơ quan ban hành), signer (người ký), subject (trích yếu), group.name (tên cụm, khối), "
+                                   "leader (đơn vị trưởng), deputies (đơn vị phó, cách nhau bằng ';'), member.add, "
+                                   "member.remove, member.move (sang --group), unit_id (của --unit).")
+    c.add_argument("doc", metavar="DOC", help="văn bản: tệp, đường dẫn như khi nạp, hoặc đầu mã SHA-256")
     c.add_argument("field", metavar="FIELD")
     c.add_argument("value", metavar="VALUE")
-    c.add_argument("--group", metavar="G", help="the group: its name, ordinal (e.g. II) or #position")
-    c.add_argument("--unit", metavar="NAME", help="for unit_id: the member's name as written")
-    c.add_argument("--note", metavar="TEXT", help="why (kept with the correction)")
-    c.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
-    c.add_argument("--corrections", metavar="FILE", help="corrections file (default: corrections.yaml beside --db)")
+    c.add_argument("--group", metavar="G", help="cụm, khối: tên, số thứ tự (vd. II) hoặc #vị trí")
+    c.add_argument("--unit", metavar="NAME", help="với unit_id: tên đơn vị như trong văn bản")
+    c.add_argument("--note", metavar="TEXT", help="lý do (giữ cùng bản sửa)")
+    c.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
+    c.add_argument("--corrections", metavar="FILE", help="tệp sửa tay (mặc định: corrections.yaml cạnh --db)")
     c.set_defaults(func=cmd_correct)
 
-    sc = sub.add_parser("schedule", help="run the job on a schedule as a Prefect deployment",
-                        description="Serve the ingest flow as a Prefect deployment with a cron schedule (yearly by "
-                                    "default). Needs a Prefect server: prefect server start, PREFECT_API_URL set.")
+    sc = sub.add_parser("schedule", help="chạy định kỳ (một Prefect deployment)",
+                        description="Chạy việc đọc tệp theo lịch cron (mặc định mỗi năm một lần) như một Prefect deployment. "
+                                    "Cần một Prefect server: prefect server start, và biến PREFECT_API_URL.")
     sc.add_argument("paths", nargs="+", metavar="PATH")
     sc.add_argument("--db", default=DEFAULT_DB)
-    sc.add_argument("--cron", default="0 2 15 1 *", help="cron schedule (default: 02:00 on 15 January)")
+    sc.add_argument("--cron", default="0 2 15 1 *", help="lịch cron (mặc định: 02:00 ngày 15 tháng 1)")
     sc.add_argument("--name", default="quyetdinh-yearly")
     sc.set_defaults(func=cmd_schedule)
 
-    e = sub.add_parser("extract", help="print what is extracted from files, without a database",
-                       description="Extract files and print one record per file. --format json prints JSON Lines "
-                                   "following the extraction contract (spec/extract-json.md).")
-    e.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
-    e.add_argument("--format", choices=["json", "text"], default="text", help="output format (default text)")
+    e = sub.add_parser("extract", help="in ra những gì trích được từ tệp, không ghi cơ sở dữ liệu",
+                       description="Đọc tệp và in mỗi tệp một bản ghi. --format json in JSON Lines theo hợp đồng "
+                                   "bản ghi trích xuất (docs/record.md).")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="tệp hoặc thư mục cần đọc")
+    e.add_argument("--format", choices=["json", "text"], default="text", help="định dạng (mặc định text)")
     e.set_defaults(func=cmd_extract)
 
-    v = sub.add_parser("validate", help="check the loaded rosters and print the issues",
-                       description="Check rosters: members present, one leader who is a member, a unit in one "
-                                   "group per year, stated counts, unknown units, year-over-year changes.")
-    v.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    v = sub.add_parser("validate", help="kiểm tra các danh sách đã nạp và in các vấn đề",
+                       description="Kiểm tra danh sách: có thành viên, một đơn vị trưởng và là thành viên, mỗi đơn vị "
+                                   "một cụm, khối mỗi năm, số lượng như văn bản ghi, đơn vị lạ, thay đổi so với năm trước.")
+    v.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
     v.add_argument("--format", choices=["text", "json"], default="text")
-    v.add_argument("--strict", action="store_true", help="exit with status 1 when there is an error")
+    v.add_argument("--strict", action="store_true", help="thoát với mã 1 khi có lỗi")
     v.set_defaults(func=cmd_validate)
 
-    s = sub.add_parser("serve", help="browse the database in Datasette (read-only)",
-                       description="Start Datasette on 127.0.0.1 over the database, read-only, with the project's metadata.")
-    s.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
-    s.add_argument("--port", type=int, default=8001, help="port (default 8001)")
+    s = sub.add_parser("serve", help="xem cơ sở dữ liệu bằng Datasette (chỉ đọc)",
+                       description="Mở Datasette trên 127.0.0.1 với cơ sở dữ liệu, chỉ đọc, luôn thấy dữ liệu mới nhất.")
+    s.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
+    s.add_argument("--port", type=int, default=8001, help="cổng (mặc định 8001)")
     s.set_defaults(func=cmd_serve)
 
-    ev = sub.add_parser("eval", help="score extraction against truth files",
-                        description="Extract every document in DIR that has a truth file (NAME.truth.json beside "
-                                    "it, or truth/NAME.json) and print precision, recall and F1 per field.")
+    ev = sub.add_parser("eval", help="chấm điểm trích xuất theo các tệp đáp án",
+                        description="Đọc mọi văn bản trong DIR có tệp đáp án (NAME.truth.json bên cạnh, hoặc "
+                                    "truth/NAME.json) và in precision, recall, F1 theo từng trường.")
     ev.add_argument("dir", metavar="DIR")
-    ev.add_argument("--truth", metavar="TRUTH_DIR", help="folder of NAME.json truth files kept apart from DIR "
-                                                         "(e.g. truth/real-scans for ../shared/corpus/real-scans)")
+    ev.add_argument("--truth", metavar="TRUTH_DIR", help="thư mục đáp án NAME.json để riêng "
+                                                         "(vd. truth/real-scans cho ../shared/corpus/real-scans)")
     ev.add_argument("--format", choices=["text", "json"], default="text")
-    ev.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    ev.add_argument("-v", "--verbose", action="store_true", help="liệt kê từng chỗ sai")
     ev.set_defaults(func=cmd_eval)
-    rp = sub.add_parser("report", help="the yearly roster as a page to read and circulate (HTML + PDF)",
-                        description="Write a self-contained HTML page (no network needed: font, styles and SVG charts "
-                                    "inline) and its PDF: every group with its members in order, leader and deputies "
-                                    "marked, the deciding document and its amendments, the year's validation findings, "
-                                    "a chart of group sizes, the leaders over the years and, with --compare, the units "
-                                    "that moved, merged or disappeared between the two years.")
-    rp.add_argument("--province", required=True, help="province as in the roster, e.g. 'Bắc Ninh'")
+    rp = sub.add_parser("report", help="danh sách năm thành trang để đọc, in, gửi (HTML + PDF)",
+                        description="Viết một trang HTML trọn vẹn (không cần mạng: phông, kiểu và biểu đồ SVG nằm trong trang) "
+                                    "và bản PDF: từng cụm, khối với thành viên theo thứ tự, đánh dấu trưởng, phó, văn bản "
+                                    "quyết định và các văn bản sửa đổi, kết quả kiểm tra của năm, biểu đồ quy mô, các đơn "
+                                    "vị trưởng qua các năm và, với --compare, các đơn vị chuyển, sáp nhập hay không còn.")
+    rp.add_argument("--province", required=True, help="tỉnh, gõ có dấu hay không dấu, vd. 'Bắc Ninh' hoặc 'bac ninh'")
     rp.add_argument("--year", type=year, required=True)
-    rp.add_argument("--compare", type=year, metavar="Y0", help="an earlier year to compare with")
-    rp.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
-    rp.add_argument("--out", required=True, metavar="DIR", help="folder to write NAME.html and NAME.pdf into")
-    rp.add_argument("--no-pdf", action="store_true", help="only the HTML (the PDF needs Chromium)")
+    rp.add_argument("--compare", type=year, metavar="Y0", help="một năm trước để so sánh")
+    rp.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
+    rp.add_argument("--out", required=True, metavar="DIR", help="thư mục để ghi NAME.html và NAME.pdf")
+    rp.add_argument("--no-pdf", action="store_true", help="chỉ HTML (bản PDF cần Chromium)")
     rp.set_defaults(func=cmd_report)
 
-    d = sub.add_parser("diff", help="what changed in the rosters between two years",
-                       description="Compare the rosters of two years unit by unit, following mergers and renamings "
-                                   "(the unit registry's successions): added, removed, moved, succeeded units.")
-    d.add_argument("--year", type=year, action="append", required=True, help="give twice: --year 2024 --year 2025")
-    d.add_argument("--province", help="only decisions of this province (e.g. 'Bắc Ninh')")
-    d.add_argument("--db", default=DEFAULT_DB, help=f"SQLite file (default {DEFAULT_DB})")
+    d = sub.add_parser("diff", help="danh sách thay đổi gì giữa hai năm",
+                       description="So sánh danh sách hai năm theo từng tỉnh, từng đơn vị, theo dõi cả sáp nhập, đổi tên "
+                                   "(sổ đơn vị): thêm mới, không còn, chuyển cụm/khối, sáp nhập/đổi tên; tỉnh thiếu một "
+                                   "năm thì nói rõ thiếu năm nào.")
+    d.add_argument("--year", type=year, action="append", required=True, help="cho hai lần: --year 2024 --year 2025")
+    d.add_argument("--province", help="chỉ tỉnh này (gõ có dấu hay không dấu, vd. 'Bac Ninh')")
+    d.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite (mặc định {DEFAULT_DB})")
     d.add_argument("--format", choices=["text", "json"], default="text")
     d.set_defaults(func=cmd_diff)
 
-    u = sub.add_parser("units", help="the unit registry: names it does not know, and teaching it",
-                       description="List unit names the registry does not know (with the closest candidates), "
-                                   "or add a name to the registry's data files.")
+    u = sub.add_parser("units", help="sổ đơn vị: tên chưa biết, và bổ sung",
+                       description="Liệt kê tên đơn vị chưa có trong sổ (kèm các tên gần nhất), hoặc thêm một tên vào "
+                                   "sổ đơn vị của người dùng.")
     usub = u.add_subparsers(dest="units_command", required=True, metavar="ACTION")
-    un = usub.add_parser("unknown", help="list member names without a unit id")
+    un = usub.add_parser("unknown", help="liệt kê tên thành viên chưa có mã đơn vị")
     un.add_argument("--db", default=DEFAULT_DB)
     un.add_argument("--format", choices=["text", "json"], default="text")
-    ua = usub.add_parser("add", help="add a unit, or an alias of an existing unit, to the registry")
-    ua.add_argument("name", help="the name as written in documents")
-    ua.add_argument("--province", required=True, help="province, e.g. 'Hà Tĩnh'")
-    ua.add_argument("--as", dest="as_unit", metavar="UNIT_ID", help="make NAME an alias of this unit id")
-    ua.add_argument("--kind", default="khac", help="kind of a new unit (so, ban, truong, quy, …)")
-    ua.add_argument("--date", help="ISO date the province applies on (default today)")
+    ua = usub.add_parser("add", help="thêm một đơn vị, hoặc tên khác của đơn vị đã có, vào sổ")
+    ua.add_argument("name", help="tên như viết trong văn bản")
+    ua.add_argument("--province", required=True, help="tỉnh, vd. 'Hà Tĩnh'")
+    ua.add_argument("--as", dest="as_unit", metavar="UNIT_ID", help="coi NAME là tên khác của mã đơn vị này")
+    ua.add_argument("--kind", default="khac", help="loại của đơn vị mới (so, ban, truong, quy, …)")
+    ua.add_argument("--date", help="ngày (ISO) áp dụng tỉnh (mặc định hôm nay)")
+    ua.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite; sổ của người dùng ở thư mục registry/ bên cạnh (mặc định {DEFAULT_DB})")
     u.set_defaults(func=cmd_units)
     return p
 
@@ -475,6 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in argv  # accepted anywhere on the line, not only before the command
     args = parser.parse_args([a for a in argv if a != "--debug"])
     args.debug = debug
+    if getattr(args, "db", None):
+        from extractors import extractor_version
+        from pipeline.units import use_registry_beside
+        if use_registry_beside(args.db):
+            extractor_version.cache_clear()  # the user's registry is part of what extraction depends on
     try:
         return args.func(args)
     except BrokenPipeError:

@@ -59,6 +59,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "validation_counts": ("Kiểm tra: {counts}", "Validation: {counts}"),
     "validation_more": ("… và {rest} mục nữa (quyetdinh validate --format json, hoặc bảng validation_issues)",
                         "… and {rest} more (quyetdinh validate --format json, or table validation_issues)"),
+    # A run (pipeline/cli_run.py).
+    "run_nothing_to_read": ("Không có tệp nào để đọc trong {paths}: quyetdinh đọc các tệp {kinds} (cả trong thư mục con).",
+                            "No file to read in {paths}: quyetdinh reads {kinds} files (in sub-folders too)."),
+    "run_nothing_changed": ("Không có gì thay đổi: {count} tệp đều đã có trong {db}, sửa tay (corrections.yaml) không đổi. "
+                            "Không đọc lại, không ghi gì.",
+                            "Nothing changed: all {count} files are already in {db} and the corrections are unchanged. "
+                            "Nothing read, nothing written."),
+    "run_progress": ("đã đọc {done}/{total} tệp · {rate:.1f} tệp/giây · còn khoảng {left}",
+                     "read {done}/{total} files · {rate:.1f} files/s · about {left} left"),
+    "run_head": ("quyetdinh run → {db}", "quyetdinh run → {db}"),
+    "run_files": ("  tệp:          {files} ({statuses}); nạp mới {loaded}", "  files read:  {files} ({statuses}); newly loaded {loaded}"),
+    "run_decisions": ("  văn bản:      {count}", "  decisions:   {count}"),
+    "run_groups": ("  cụm, khối:    {count}", "  groups:      {count}"),
+    "run_members": ("  đơn vị:       {count}", "  members:     {count}"),
+    "run_warnings": ("  cảnh báo:     {count}", "  warnings:    {count}"),
+    "run_corrections": ("  sửa tay:      {items}", "  corrections: {items}"),
+    "run_reports": ("  báo cáo:      {count} trang trong {folder}/ (quyetdinh report để có cả bản PDF)",
+                    "  reports:     {count} page(s) in {folder}/ (quyetdinh report for one with its PDF)"),
+    "run_not_applied": ("  ! sửa tay {id} ({field} của {path}) không áp dụng được: {message}",
+                        "  ! correction {id} ({field} of {path}) not applied: {message}"),
     # Review queue (pipeline/review.py).
     "review_none": ("Không có gì cần xem lại.", "Nothing to review."),
     "review_count": ("{count} mục cần xem lại (sửa bằng: quyetdinh correct VĂN_BẢN TRƯỜNG GIÁ_TRỊ)",
@@ -67,6 +87,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_region": ("vùng", "region"),
 }
 
+# What became of each file in a run (the stored status codes stay as the contract has them).
+STATUS_WORDS = {"ok": ("đọc được", "ok"), "partial": ("đọc được một phần", "partial"), "needs_ocr": ("cần OCR", "needs_ocr"),
+                "unreadable": ("không đọc được", "unreadable"), "encrypted": ("bị mã hóa", "encrypted"),
+                "unsupported": ("không hỗ trợ", "unsupported"), "empty": ("trống", "empty"),
+                "too_large": ("quá giới hạn", "too_large"), "timeout": ("quá thời gian", "timeout"),
+                "not_regular": ("không phải tệp thường", "not_regular"), "hidden": ("tệp ẩn, bỏ qua", "hidden"),
+                "unchanged": ("không đổi", "unchanged")}
 SEVERITY_WORDS = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")}
 # Roles as a person reads them; the stored values stay leader/deputy/member for other tools.
 ROLE_WORDS = {"leader": ("Trưởng khối/cụm", "leader"), "deputy": ("Phó khối/cụm", "deputy"), "member": ("Thành viên", "member")}
@@ -87,6 +114,10 @@ def say(key: str, **values) -> str:
 
 def severity_word(severity: str) -> str:
     return _pick(SEVERITY_WORDS.get(severity, (severity, severity)))
+
+
+def status_word(status: str) -> str:
+    return _pick(STATUS_WORDS.get(status, (status, status)))
 
 
 def role_word(role: str | None) -> str:

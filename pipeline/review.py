@@ -16,7 +16,9 @@ def review_items(db: sqlite_utils.Database, kind: str | None = None) -> list[dic
     sql = "select * from review_queue" + (" where kind = ?" if kind else "") + \
           " order by case severity when 'error' then 0 else 1 end, kind, path, page, line"
     items = [dict(r) for r in db.query(sql, [kind] if kind else [])]
+    files = {r["id"]: r["abs_path"] for r in db.query("select id, abs_path from documents")}
     for it in items:
+        it["file"] = files.get(it.get("document_id")) or it.get("path")
         it["bbox"] = json.loads(it["bbox"]) if it.get("bbox") else None
     return items
 
@@ -71,14 +73,26 @@ def page_region(path: str, page: int, bbox: list[float] | None, dpi: int = 150):
     return image
 
 
-def save_crops(items: list[dict], out_dir: str | Path, dpi: int = 150) -> int:
-    """PNG images of the page regions the items came from (OCR'd PDFs), for a person to read."""
+def save_crops(items: list[dict], out_dir: str | Path, dpi: int = 150) -> tuple[int, dict[str, int]]:
+    """PNG images of the page regions the items came from (OCR'd PDFs), for a person to read;
+    and, for the items without one, why (reason → count)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    n = 0
+    n, without = 0, {}
     for i, it in enumerate(items, start=1):
-        image = page_region(it.get("path"), it.get("page"), it.get("bbox"), dpi)
-        if image is not None:
-            image.save(out / f"{i:03d}-{it['kind']}-{(it.get('document_id') or 'doc')[:8]}-p{it['page']}.png")
-            n += 1
-    return n
+        file = it.get("file") or it.get("path")
+        if not it.get("page"):
+            why = "mục không gắn với một trang"
+        elif not file or Path(file).suffix.lower() != ".pdf":
+            why = "không phải tệp PDF"
+        elif not Path(file).is_file():
+            why = "tệp không còn ở chỗ cũ"
+        else:
+            image = page_region(file, it.get("page"), it.get("bbox"), dpi)
+            if image is not None:
+                image.save(out / f"{i:03d}-{it['kind']}-{(it.get('document_id') or 'doc')[:8]}-p{it['page']}.png")
+                n += 1
+                continue
+            why = "tệp không có trang đó"
+        without[why] = without.get(why, 0) + 1
+    return n, without

@@ -41,6 +41,8 @@ COLUMN_DOCS = {
     "issuer": "Cơ quan ban hành / issuer", "subject": "Trích yếu / subject", "signer_name": "Người ký / signer",
     "signer_title": "Chức vụ người ký / signer's title", "signer_authority": "Thẩm quyền ký / TM., KT., TL. line",
     "year": "Năm của danh sách / the year the rosters apply to", "province": "Tỉnh / province",
+    "group_leader": "Đơn vị trưởng của cụm, khối năm đó / the group's leader that year",
+    "abs_path": "Đường dẫn tuyệt đối của tệp khi nạp (để xem lại trang từ bất kỳ thư mục nào) / where the file was when loaded",
     "vai_tro": "Vai trò trong cụm, khối (Trưởng khối, Phó khối, Cụm trưởng, Cụm phó, Thành viên) / the role as people read it",
     "warnings": "Cảnh báo / extraction warnings (JSON)", "record": "Bản ghi trích xuất / the full extraction record (JSON)",
     "decision_id": "Văn bản / the decision (decisions.id)", "kind": "Loại / cụm or khối (units: kind of unit)",
@@ -181,7 +183,10 @@ QUERIES = {
   union select to_unit from unit_succession join ids on from_unit = uid where to_unit is not null
   union select from_unit from unit_succession join ids on to_unit = uid
 )
-select r.year, r.province, r.group_name, r.unit_name, r.role, r.valid_from, r.valid_to, r.source_number, r.source_path, r.page
+select r.year, r.province, r.group_name, r.unit_name, r.role,
+       (select group_concat(l.unit_name, '; ') from roster_state l where l.role = 'leader' and l.valid_to is null
+         and l.year = r.year and l.province is r.province and l.group_name = r.group_name) as group_leader,
+       r.valid_from, r.valid_to, r.source_number, r.source_path, r.page
 from roster_state r where r.unit_id in (select uid from ids)
    or fold(r.unit_name) like '%' || fold(:unit) || '%'
 order by r.year, r.valid_from"""},

@@ -22,7 +22,7 @@ SCHEMA_VERSION = 6  # 2: OCR columns; 3: unit aliases, successions; 4: amendment
 # 6: human corrections (corrections table, provenance and confidence columns)
 
 TABLES: dict[str, dict] = {
-    "documents": {"columns": {"id": str, "path": str, "format": str, "pages": int, "ocr": int,
+    "documents": {"columns": {"id": str, "path": str, "abs_path": str, "format": str, "pages": int, "ocr": int,
                               "status": str, "error": str, "text": str, "text_folded": str,
                               "extractor_version": str, "loaded_at": str, "ocr_confidence": float,
                               "ocr_pages": str, "signing_times": str, "corrections_digest": str}, "pk": "id"},
@@ -180,6 +180,29 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def loaded_ids(db: sqlite_utils.Database) -> set[str]:
+    """Documents loaded with this extractor; a file stopped by a limit is tried again (the limit
+    may have been raised since)."""
+    return {r["id"] for r in db.query("select id from documents where extractor_version = ? and "
+                                      "status not in ('timeout', 'too_large')", [extractor_version()])}
+
+
+def refused_paths(db: sqlite_utils.Database) -> dict[str, str]:
+    """Files recorded as refused without being opened: path → status (hidden, not_regular)."""
+    return {r["path"]: r["status"] for r in db.query(
+        "select path, status from documents where status in ('hidden', 'not_regular')")}
+
+
+def meta_value(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("select value from _meta where key = ?", [key]).fetchone() if "_meta" in db.table_names() else None
+    return row[0] if row else None
+
+
+def set_meta_value(db: sqlite_utils.Database, key: str, value: str) -> None:
+    with write_transaction(db):
+        db.table("_meta").upsert({"key": key, "value": value}, pk="key")
+
+
 def unit_rows(unit_ids: list[str]) -> dict[str, list[dict]]:
     """Rows of `units`, `unit_aliases` and `unit_succession` for these units and their successors."""
     from pipeline.units import successions_of, unit_row
@@ -261,7 +284,10 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
     doc_id = document_id(record)
     rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}
     rows["documents"].append({
-        "id": doc_id, "path": src["path"], "format": src["format"], "pages": src.get("pages"),
+        # The path as typed, and where the file was when it was loaded (to show its pages later,
+        # from any folder): a relative path alone breaks as soon as one runs from elsewhere.
+        "id": doc_id, "path": src["path"], "abs_path": os.path.abspath(src["path"]), "format": src["format"],
+        "pages": src.get("pages"),
         "ocr": int(bool(src.get("ocr"))), "status": record["status"], "error": record.get("error"),
         "text": text, "text_folded": fold_diacritics(text) if text else None,
         "extractor_version": extractor_version(), "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -366,6 +392,23 @@ def load_record(db: sqlite_utils.Database, record: dict, text: str | None = None
     return True
 
 
+def stored_records(db: sqlite_utils.Database):
+    """(document id, extraction record, text) of every document that was read, as stored."""
+    for r in db.query("select d.id, d.record, doc.text from decisions d join documents doc on doc.id = d.id"):
+        yield r["id"], json.loads(r["record"]), r["text"]
+
+
+def rewrite_record(db: sqlite_utils.Database, doc_id: str, record: dict, text: str | None,
+                   corrections: list[dict] | None = None, corrections_file: str | None = None) -> None:
+    """Rebuild one document's rows from its (changed) record in one transaction, keeping when and
+    by which extractor it was loaded."""
+    with write_transaction(db):
+        doc = db.execute("select extractor_version, loaded_at, abs_path from documents where id = ?", [doc_id]).fetchone()
+        rows = record_rows(record, text, corrections, corrections_file)
+        rows["documents"][0].update(extractor_version=doc[0], loaded_at=doc[1], abs_path=doc[2])
+        _replace_rows(db, doc_id, rows)
+
+
 def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
     """Bring every loaded document in line with the corrections file and record each entry's
     outcome in `corrections`. A document is rewritten only when its corrections changed; it is
@@ -379,7 +422,7 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
         by_doc.setdefault(e["document"], []).append(e)
     with write_transaction(db):
         docs = {r["id"]: r for r in db.query(
-            """select doc.id, doc.path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
+            """select doc.id, doc.path, doc.abs_path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
                       d.record is null as unread from documents doc left join decisions d on d.id = doc.id""")}
         outcome: dict[str, dict] = {}
         for doc_id, doc in docs.items():
@@ -395,7 +438,8 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
             raw = json.loads(stored[0])
             if doc["corrections_digest"] != digest(mine):
                 rows = record_rows(raw, stored[1], mine, corrections_file)
-                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"])
+                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"],
+                                            abs_path=doc["abs_path"])
                 _replace_rows(db, doc_id, rows)
             for r in apply_corrections(raw, mine, corrections_file)[1]:
                 outcome[r["id"]] = r

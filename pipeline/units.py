@@ -25,6 +25,32 @@ from pipeline import territory
 from pipeline.normalize import heading_case, slugify, unit_key
 
 REGISTRY_DIR = Path(__file__).parent / "registry"
+# The user's own additions (`quyetdinh units add`) live beside their database, never in the
+# installed package: the CLI points this at <database folder>/registry.
+USER_REGISTRY_ENV = "QUYETDINH_REGISTRY"
+
+
+_SET_BESIDE: dict[str, str] = {}
+
+
+def user_registry_dir() -> Path | None:
+    value = os.environ.get(USER_REGISTRY_ENV)
+    return Path(value) if value else None
+
+
+def use_registry_beside(db_path: str) -> bool:
+    """Point the user's registry at <database folder>/registry, unless the person set
+    QUYETDINH_REGISTRY themselves; worker processes inherit it. True when it changed (what
+    depends on the registry must then be computed again)."""
+    current = os.environ.get(USER_REGISTRY_ENV)
+    if current and current != _SET_BESIDE.get("value"):
+        return False
+    value = str(Path(db_path).resolve().parent / "registry")
+    if value == current:
+        return False
+    os.environ[USER_REGISTRY_ENV] = _SET_BESIDE["value"] = value
+    load_registry.cache_clear()
+    return True
 FUZZY_MIN = 92
 
 
@@ -70,10 +96,13 @@ def load_registry(directory: str | None = None) -> Registry:
             for name in [row["name"], *_aliases(row)]:
                 for key in _keys(name):
                     reg.local_keys.setdefault(key, row["pattern_id"])
-    for path in sorted((base / "provinces").glob("*.csv")):
+    user = user_registry_dir()
+    # The user's units and aliases first: where they name a unit the package also has, theirs win.
+    mine = sorted((user / "provinces").glob("*.csv")) if user and not directory else []
+    for path in mine + sorted((base / "provinces").glob("*.csv")):
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                reg.units[row["unit_id"]] = row
+                reg.units.setdefault(row["unit_id"], row)
                 pid = row["unit_id"].split(":")[0]
                 for name in [row["name"], *_aliases(row)]:
                     reg.unit_keys.setdefault(pid, {}).setdefault(unit_key(name), row["unit_id"])
@@ -307,8 +336,15 @@ def resolve_member(member: dict, province: str | None, on: date | None) -> dict:
     return resolve(member["name"], province, on, implied=norm.split(" ")[0] if norm else None)
 
 
+_NOT_IN_REGISTRY = "unit name(s) not in the registry"
+_OWN_WARNINGS = ("province not found in the document", )
+
+
 def resolve_record(record: dict, text: str | None = None) -> dict:
     """Fill `unit_id` of every member; warn about names the registry does not know."""
+    # Idempotent: resolving a stored record again (after `units add`) replaces its own warnings.
+    record["warnings"] = [w for w in record.get("warnings", [])
+                          if not (w.startswith(_OWN_WARNINGS) or _NOT_IN_REGISTRY in w)]
     province, source = document_province(record, text)
     record["province"] = province
     if source in ("press", "text", "places"):
@@ -325,6 +361,6 @@ def resolve_record(record: dict, text: str | None = None) -> dict:
             if r["unit_id"] is None and province is not None:
                 unknown.append(m["name"] + (f" (closest: {r['candidates'][0]['name']})" if r.get("candidates") else ""))
     if unknown:
-        record["warnings"].append(f"{len(unknown)} unit name(s) not in the registry: " + "; ".join(unknown[:8])
+        record["warnings"].append(f"{len(unknown)} {_NOT_IN_REGISTRY}: " + "; ".join(unknown[:8])
                                   + (" …" if len(unknown) > 8 else ""))
     return record

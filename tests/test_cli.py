@@ -50,7 +50,13 @@ def test_usage_errors_are_one_line(capsys, tmp_path):
     assert main(["validate", "--db", str(tmp_path / "none.db")]) == 2
 
 
-def test_help_on_every_command():
-    for cmd in ("run", "extract", "validate", "serve", "eval"):
+def test_help_on_every_command_in_vietnamese():
+    import os
+    commands = ("run", "review", "correct", "schedule", "extract", "validate", "serve", "eval", "report", "diff", "units")
+    for cmd in commands:
         out = subprocess.run([sys.executable, "-m", "pipeline.cli", cmd, "--help"], capture_output=True, text=True)
-        assert out.returncode == 0 and "usage: quyetdinh" in out.stdout
+        assert out.returncode == 0 and "cách dùng: quyetdinh" in out.stdout and "tùy chọn:" in out.stdout, cmd
+        assert "show this help" not in out.stdout
+    env = {**os.environ, "QUYETDINH_LANG": "en"}
+    out = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--help"], capture_output=True, text=True, env=env)
+    assert "usage: quyetdinh" in out.stdout

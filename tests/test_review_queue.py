@@ -62,3 +62,33 @@ def test_rosters_known_only_from_news_reach_roster_and_reports(tmp_path):
     rows = list(db.query("select * from roster where province = 'Hà Tĩnh' and year = 2024"))
     assert len(rows) == 2 and {r["decision_number"] for r in rows} == {"5/QĐ-UBND"}
     assert [i for i in issues if i["rule"] == "news_contradicts_decision"]
+
+
+def test_page_regions_from_any_folder(tmp_path, monkeypatch):
+    """A file loaded by a relative path is found again from another folder (abs_path), and a
+    crop that cannot be made says why."""
+    from reportlab.pdfgen import canvas
+
+    from pipeline.review import save_crops
+    from pipeline.store import load_record, record_rows
+    from tests.test_validate import record
+    work = tmp_path / "work"
+    (work / "in").mkdir(parents=True)
+    pdf = work / "in" / "qd.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(72, 720, "Số: 47 /QĐ-UBND")
+    c.save()
+    monkeypatch.chdir(work)
+    rec = record(None, 2024, [])
+    rec["source"]["path"] = "in/qd.pdf"
+    assert record_rows(rec, None)["documents"][0]["abs_path"] == str(pdf)
+    db = open_db(str(tmp_path / "q.db"))
+    load_record(db, rec)
+    monkeypatch.chdir(tmp_path)  # another folder: "in/qd.pdf" is not here
+    items = [dict(i) for i in review_items(db) if i.get("document_id")]
+    assert items and all(i["file"] == str(pdf) for i in items)
+    n, without = save_crops([dict(items[0], page=1, bbox=[60, 60, 300, 90])], tmp_path / "crops")
+    assert n == 1 and without == {}
+    n, without = save_crops([{"kind": "x", "path": "in/qd.pdf", "page": 1, "bbox": None},
+                             {"kind": "x", "path": str(pdf), "page": None}], tmp_path / "crops")
+    assert n == 0 and without == {"tệp không còn ở chỗ cũ": 1, "mục không gắn với một trang": 1}

@@ -61,19 +61,20 @@ def test_a_unit_that_no_longer_exists_is_marked_invalid_on_that_date():
 
 @pytest.fixture
 def registry_copy(tmp_path, monkeypatch):
+    """The user's registry beside a database: `units add` writes there, never into the package."""
     target = tmp_path / "registry"
-    shutil.copytree(units.REGISTRY_DIR, target)
-    monkeypatch.setattr(units, "REGISTRY_DIR", target)
-    monkeypatch.setattr(registry_edit, "REGISTRY_DIR", target)
+    monkeypatch.setenv(units.USER_REGISTRY_ENV, str(target))
     units.load_registry.cache_clear()
     yield target
     units.load_registry.cache_clear()
 
 
 def test_teaching_the_registry(registry_copy):
+    package = {p: p.read_bytes() for p in units.REGISTRY_DIR.rglob("*.csv")}
     assert resolve("Trường Chính trị Trần Phú", "Hà Tĩnh", D2024)["unit_id"] is None
     registry_edit.add_unit("Trường Chính trị Trần Phú", "Hà Tĩnh", unit_id="ha-tinh:truong-chinh-tri-tinh", on="2024-02-01")
     assert resolve("Trường Chính trị Trần Phú", "Hà Tĩnh", D2024)["unit_id"] == "ha-tinh:truong-chinh-tri-tinh"
     registry_edit.add_unit("Trường Cao đẳng Kỹ thuật Việt - Đức Hà Tĩnh", "Hà Tĩnh", kind="truong", on="2024-02-01")
     assert resolve("Trường Cao đẳng Kỹ thuật Việt - Đức Hà Tĩnh", "Hà Tĩnh", D2024)["method"] == "alias"
+    assert {p: p.read_bytes() for p in units.REGISTRY_DIR.rglob("*.csv")} == package  # the package is untouched
     assert (registry_copy / "provinces" / "ha-tinh.csv").is_file()

@@ -92,6 +92,8 @@ def test_unit_history_through_the_merger(server, page):
     years = column(page, "year")
     names = column(page, "unit_name")
     assert "2024" in years and "2026" in years and "Sở Nông nghiệp và Môi trường" in names
+    leaders = dict(zip(years, column(page, "group_leader")))
+    assert leaders["2024"] == "Quỹ Đầu tư phát triển tỉnh"  # who led its bloc that year
     page.screenshot(path=str(OUT / "unit_history.png"), full_page=False)
 
 

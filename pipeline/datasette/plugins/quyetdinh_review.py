@@ -47,7 +47,7 @@ async def region(request, datasette):
         page, bbox = parse_region(request.args.get("page", "0"), request.args.get("bbox"))
     except ValueError:
         return Response.text("bad page or bbox: page=N&bbox=[x0,top,x1,bottom]", status=400)
-    rows = await db.execute("select path from documents where id = ?", [request.url_vars["doc"]])
+    rows = await db.execute("select coalesce(abs_path, path) as path from documents where id = ?", [request.url_vars["doc"]])
     if not rows.rows:
         return Response.text("no such document", status=404)
     image = page_region(rows.rows[0]["path"], page, bbox)
