@@ -7,7 +7,7 @@ from datetime import date
 from extractors.amendments import find_amendment
 from extractors.dates import find_dates
 from extractors.document import Document
-from extractors.groups import find_groups
+from extractors.rosters import find_rosters
 from extractors.metadata import find_metadata
 from extractors.news import news_year, year_mentions
 from extractors.persons import find_persons
@@ -71,7 +71,7 @@ def extract(doc: Document) -> dict:
     lines = doc.lines()
     meta = find_metadata(lines, doc.title, doc.path)
     issued = meta["issued_date"]
-    groups, warnings = find_groups(doc)
+    groups, warnings = find_rosters(doc)
     if not looks_vietnamese(doc.text):
         warnings.append("the text does not look Vietnamese: fields are left empty where the layout is not found")
     year, year_warning = roster_year(meta["doc_type"], meta["subject"], groups, lines, issued)

@@ -1,4 +1,5 @@
-"""Recognising unit names inside running text: heads, lists, role suffixes.
+"""Recognising unit names inside running text: heads, role suffixes, one unit's spellings.
+(Lists are split by extractors/rosters/mentions.py.)
 
 Agencies are found by rules (underthesea's NER never tags them): a unit name starts with
 a head word such as "Sở", "Ban", "Hội", "UBND huyện", "Quận".
@@ -64,8 +65,6 @@ ROLE_SUFFIX = re.compile(
 _TAIL = re.compile(r"\s+(?:đã|đang|sẽ|cùng nhau|tổ chức hội nghị|tham gia|ký kết|ký giao ước|"
                    r"(?-i:thống nhất)|được phân công)\b.*$", re.IGNORECASE)  # "huyện Thống Nhất" is a name
 _LEAD = re.compile(r"^(?:và|cùng|gồm|bao gồm|các đơn vị|là)\s*:?\s+", re.IGNORECASE)
-DISTRIBUTIVE = re.compile(r"^(?P<ubnd>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+)?(?:các|\d{1,2})\s+(?P<head>sở|ban|hội|huyện|quận)"
-                          r"(?:\s*,\s*ngành)?\s*(?:gồm\s*)?:?\s+(?P<rest>.+)$", re.IGNORECASE)
 
 
 def clean_item(text: str) -> tuple[str, str | None]:
@@ -95,48 +94,6 @@ def split_and(segment: str) -> list[str]:
         else:
             out[-1] = out[-1] + " và " + p
     return out
-
-
-def split_list(text: str) -> list[tuple[str, str | None, str | None]]:
-    """Split an inline member list into (name, role, implied head) items.
-
-    Handles ';' and ',' separators, commas inside names ("Sở Văn hóa, Thể thao và Du lịch"),
-    "và" before the last item, and a shared prefix ("các sở Nội vụ, Tài chính, Tư pháp").
-    """
-    items: list[tuple[str, str | None, str | None]] = []
-    # "A, B và các huyện: C, D": the shared head starts a list of its own.
-    text = re.sub(r"\s+và\s+(?=(?:(?:UBND|Ủy ban nhân dân)\s+)?(?:các)\s+(?:sở|ban|hội|huyện|quận)\b)", "; ", text,
-                  flags=re.IGNORECASE)
-    pieces = [p for p in re.split(r"\s*;\s*", text) if p.strip()]
-    for piece in pieces:
-        implied = None
-        m = DISTRIBUTIVE.match(piece.strip())
-        if m and not starts_with_head(m.group("rest")):
-            implied = m.group("head")
-            implied = implied[:1].upper() + implied[1:].lower()
-            if m.group("ubnd"):  # "UBND các huyện A, B": each is "UBND huyện A"
-                implied = f"{m.group('ubnd').strip()} {implied.lower()}"
-            piece = m.group("rest")
-        # Keep each comma as written: a name with a comma inside ("Sở VH,TT&DL") is joined back as it was.
-        bits = re.split(r"(\s*,\s*)", piece)
-        segments = [(bits[k].strip(), bits[k - 1] if k else "") for k in range(0, len(bits), 2) if bits[k].strip()]
-        if not segments:  # a piece of nothing but commas
-            continue
-        keyword_mode = implied is None and starts_with_head(_LEAD.sub("", segments[0][0]))
-        names: list[str] = []
-        for seg, sep in segments:
-            if names and keyword_mode and not starts_with_head(seg) and not _LEAD.match(seg):
-                names[-1] = names[-1] + (sep.strip() + " " if " " in sep else sep.strip()) + seg  # a comma inside a name
-            else:
-                names.append(seg)
-        for name in names:
-            for part in split_and(name):
-                if part.startswith(("các ", "những ")) and items:
-                    continue  # "… và các trường đại học": a kind of unit, not a unit
-                clean, role = clean_item(part.rstrip("… ").rstrip("."))
-                if clean:
-                    items.append((clean, role, implied))
-    return items
 
 
 def same_unit(a: str, b: str) -> bool:

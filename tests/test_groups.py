@@ -1,10 +1,10 @@
 from extractors.document import Document
-from extractors.groups import find_groups
+from extractors.rosters import find_rosters
 from tests.helpers import text_doc
 
 
 def one(text):
-    groups, warnings = find_groups(text_doc(text))
+    groups, warnings = find_rosters(text_doc(text))
     return groups, warnings
 
 
@@ -87,7 +87,7 @@ def test_appendix_table_with_title_rows_and_note_column():
                    ["I. KHỐI CÁC CƠ QUAN TỔNG HỢP (02 đơn vị)", None, None],
                    ["1", "Sở Nội vụ", "Trưởng khối"], ["2", "Sở Tư pháp", "Phó khối"],
                    ["II. KHỐI VĂN HÓA - XÃ HỘI (01 đơn vị)", None, None], ["1", "Sở Y tế", ""]], None, 1)
-    groups, _ = find_groups(doc)
+    groups, _ = find_rosters(doc)
     assert [g["name"] for g in groups] == ["Khối các cơ quan tổng hợp", "Khối văn hóa - xã hội"]
     assert groups[0]["leader"] == "Sở Nội vụ" and groups[0]["deputies"] == ["Sở Tư pháp"]
     assert groups[1]["members"][0]["name"] == "Sở Y tế"
@@ -98,7 +98,7 @@ def test_group_column_merged_over_members():
     doc.add_table([["Khối thi đua", "STT", "Đơn vị", "Ghi chú"],
                    ["Khối tham mưu I", "1", "Sở Nội vụ", "Khối trưởng"], [None, "2", "Sở Tài chính", "Khối phó"],
                    ["Khối tham mưu II", "1", "Sở Xây dựng", ""]], None, 1)
-    groups, _ = find_groups(doc)
+    groups, _ = find_rosters(doc)
     assert [len(g["members"]) for g in groups] == [2, 1]
     assert groups[0]["leader"] == "Sở Nội vụ"
 
@@ -126,7 +126,7 @@ def test_one_row_per_group_with_role_columns():
                    ["1", "Khối các cơ quan tổng hợp", "Sở Nội vụ\nSở Tài chính\nThanh tra tỉnh", "Sở Tài chính", "Thanh tra tỉnh"],
                    ["2", "Khối văn hóa - xã hội", "Sở Y tế\nQuỹ Đầu tư phát triển tỉnh", "Quỹ Đầu tư phát triển tỉnh Hà Tĩnh", ""]],
                   None, 1)
-    groups, _ = find_groups(doc)
+    groups, _ = find_rosters(doc)
     assert [[m["name"] for m in g["members"]] for g in groups] == [
         ["Sở Nội vụ", "Sở Tài chính", "Thanh tra tỉnh"], ["Sở Y tế", "Quỹ Đầu tư phát triển tỉnh"]]
     assert groups[0]["leader"] == "Sở Tài chính" and groups[0]["deputies"] == ["Thanh tra tỉnh"]
@@ -137,12 +137,12 @@ def test_pdf_cell_line_breaks_wrap_long_names():
     doc = Document(path="t.pdf", sha256="0" * 64, format="pdf")
     doc.add_table([["STT", "Tên đơn vị", "Ghi chú"], ["I. KHỐI KINH TẾ", None, None],
                    ["1", "Ban Quản lý khu vực phát triển\nĐô thị Bắc Ninh", "Trưởng khối"]], 3, 1)
-    groups, _ = find_groups(doc)
+    groups, _ = find_rosters(doc)
     assert groups[0]["members"][0]["name"] == "Ban Quản lý khu vực phát triển Đô thị Bắc Ninh"
 
 
 def test_a_short_last_word_is_not_a_cut():
-    groups, warnings = find_groups(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Tiên Du"))
+    groups, warnings = find_rosters(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Tiên Du"))
     assert [m["name"] for m in groups[0]["members"]] == ["Huyện Bình Chánh", "Huyện Tiên Du"] and not warnings[:-1]
-    groups, _ = find_groups(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Th"))
+    groups, _ = find_rosters(text_doc("1. Cụm 1:\n- Huyện Bình Chánh\n- Huyện Th"))
     assert [m["name"] for m in groups[0]["members"]] == ["Huyện Bình Chánh"]

@@ -2,7 +2,8 @@
 from PIL import Image, ImageDraw
 
 from extractors.document import Document
-from extractors.groups import find_groups, ocr_noise
+from extractors.rosters import find_rosters as find_groups
+from extractors.rosters.layout_words import ocr_noise
 from extractors.readers.ocr_fix import plausible, split_glued
 from extractors.readers.ocr_table import deskew, ruled_tables, skew_angle
 

@@ -3,13 +3,13 @@ from datetime import date
 
 from extractors.dates import find_dates
 from extractors.extract import extract
-from extractors.groups import find_groups
+from extractors.rosters import find_rosters
 from extractors.metadata import find_metadata
 from tests.helpers import text_doc
 
 
 def groups_of(text):
-    return find_groups(text_doc(text))[0]
+    return find_rosters(text_doc(text))[0]
 
 
 def test_lam_khoi_truong_lam_khoi_pho():

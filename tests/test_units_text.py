@@ -1,8 +1,9 @@
-from extractors.units_text import clean_item, same_unit, split_list, starts_with_head
+from extractors.rosters.mentions import split_members
+from extractors.units_text import clean_item, same_unit, starts_with_head
 
 
 def names(text):
-    return [n for n, _, _ in split_list(text)]
+    return [it.name for it in split_members(text)]
 
 
 def test_comma_inside_a_name_is_kept():
@@ -11,8 +12,8 @@ def test_comma_inside_a_name_is_kept():
 
 
 def test_shared_prefix_gives_one_unit_per_name():
-    items = split_list("các sở Nội vụ, Tài chính, Tư pháp; Ban Dân tộc tỉnh")
-    assert [(n, p) for n, _, p in items] == [("Nội vụ", "Sở"), ("Tài chính", "Sở"), ("Tư pháp", "Sở"),
+    items = split_members("các sở Nội vụ, Tài chính, Tư pháp; Ban Dân tộc tỉnh")
+    assert [(it.name, it.implied) for it in items] == [("Nội vụ", "Sở"), ("Tài chính", "Sở"), ("Tư pháp", "Sở"),
                                              ("Ban Dân tộc tỉnh", None)]
 
 

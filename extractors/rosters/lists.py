@@ -1,0 +1,129 @@
+"""Member lists inside sentences: an introducer, then a run of unit mentions (issue 16).
+
+"Khối thi đua gồm 10 cơ quan, đơn vị cấp tỉnh: A, B, …", "… sự tham gia của 9 đơn vị: A, …",
+"Khối X (gồm 06 đơn vị thành viên: A, …) tổ chức …", "07 trường trong khối Y (A; B; C)",
+"lãnh đạo của 08/08 Hội trong khối thi đua số 3, gồm: A (làm trưởng khối), B, …".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.rosters.lexicon import head_of
+from extractors.rosters.mentions import DISTRIBUTIVE, Item, cut_list, split_members
+
+# A group's name ends before a verb, a year or a venue ("Khối thi đua Văn hóa – Xã hội tổng kết
+# công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội").
+_NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
+             r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
+_NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
+# "khối lượng công việc", "Cụm công nghiệp": the same words, not a group of the emulation movement.
+_NOT_GROUP = r"lượng|óc|u|đại đoàn kết|công nghiệp|dân cư|tuyến|di tích|từ|thi đua\s+khen"
+GROUP = re.compile(r"(?<![Cc]ác )\b(?:[Kk]hối|[Cc]ụm)\s+(?!(?:" + _NOT_GROUP + r")\b)(?:[Tt]hi\s+đua\s+)?"
+                   r"(?!(?:này|thi đua|trưởng|phó|" + _NAME_END + r")\b)"
+                   + _NAME_BODY)
+# After a comma only a verb, a year or a venue ends a coordinated kind ("…, doanh nghiệp cổ phần
+# có vốn đầu tư của Nhà nước").
+_TAIL_END = r"gồm|bao gồm|đã|đang|sẽ|tổ chức|tổng kết|sơ kết|triển khai|ký|giao ban|phát động|năm\s+\d{4}|tại|do|làm|là"
+GROUP_TAIL = re.compile(r"(?!(?:" + _TAIL_END + r")\b)(?:(?!\s(?:" + _TAIL_END + r")\b)[^.;:(),]){1,120}")
+# A list after these is of winners, guests or hosts, not of members.
+NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|"
+                        r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời|đồng chí|các ông|các bà|cá nhân|tập thể|"
+                        r"vận động viên)\b")
+_KIND = (r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức|xã|phường|"
+         r"thị trấn|quận|thị xã|thành phố|[Hh]uyện ủy|[Đđ]ảng ủy|công ty|chi nhánh)")
+# An unnamed list is the group's when its subject is: "các đơn vị trong Khối gồm:", "Khối gồm 11
+# đơn vị, trong đó có", "sự tham gia của 9 đơn vị:" (a group's event).
+GROUP_SUBJECT = re.compile(r"(?:\b(?:Khối|Cụm|khối|cụm)\b(?!\s+(?:" + _NOT_GROUP + r")\b)|\bcủa\s+\d{1,3}\s+(?:đơn vị|cơ quan))"
+                           r"[^.;]*$")
+# The words just before a list's colon (or parenthesis) that say a list follows.
+INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
+                   r"|\bcó\s+(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"
+                   r"|\b(?:[Cc]ác\s+)?(?:đơn vị|cơ quan)\s+thành viên(?:\s+(?:của|trong|thuộc)\s+(?:Khối|Cụm|khối|cụm)\b)?"
+                   r"|\b[Cc]ác\s+(?:đơn vị|cơ quan)\s+(?:trong|thuộc|của)\s+(?:Khối|Cụm|khối|cụm)\s+(?:là|gồm)"
+                   r"|\b\d{1,3}(?:/\d{1,3})?\s+" + _KIND + r"\b[^:;()]{0,80}?\b(?:Khối|Cụm|khối|cụm)\b[^:;()]{0,120})"
+                   r"[^:;()]{0,80}?$")
+COUNT = re.compile(r"\b(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?\s+" + _KIND)
+# "các Văn phòng Đảng ủy:", "4 huyện:" — the head the list's names share.
+SHARED = re.compile(r"(?:các|\d{1,3})\s+(?P<head>Văn phòng Đảng ủy|sở|ban|hội|huyện|quận|phường|xã|trường)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class ListReading:
+    group: str | None      # the group named in the sentence, or None (the text's group)
+    count: int | None      # the count the sentence states
+    items: list[Item]
+    start: int
+
+
+def plausible(items: list[Item]) -> bool:
+    return len(items) >= 2 and sum(it.plausible for it in items) >= 0.8 * len(items)
+
+
+def coordinated_kinds(name: str, rest: str) -> str:
+    """"Khối thi đua các huyện, thị xã và thành phố Huế": kinds joined by commas stay in the name."""
+    if not re.search(r"\bcác\s", name):
+        return ""
+    out = ""
+    while True:
+        m = re.match(r",\s+(?=[a-zđ])", rest)
+        c = GROUP_TAIL.match(rest[m.end():]) if m else None
+        if not c:
+            return out
+        out += ", " + c.group(0)
+        rest = rest[m.end() + c.end():]
+
+
+def merge_inner_and(items: list[Item]) -> list[Item]:
+    """One item fewer stated than read: a "và" inside the list (not the list's last) may join two
+    words of one unit ("Đài Phát thanh - Truyền hình và Báo Bình Phước" counted once)."""
+    inner = [i for i, it in enumerate(items[:-1]) if i > 0 and it.after_and]
+    if len(inner) != 1:
+        return items
+    i = inner[0]
+    joined = Item(f"{items[i - 1].name} và {items[i].name}", items[i - 1].role, items[i - 1].implied, True)
+    return items[: i - 1] + [joined] + items[i + 1:]
+
+
+def find_lists(sentence: str) -> list[ListReading]:
+    out = []
+    # Anchors: a colon or parenthesis after an introducer; "bao gồm ;"; "gồm A, B" / "trong đó có A"
+    # / "gồm 10 thành viên là A, B" straight after the group's name.
+    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?|"
+                         r"(?:gồm|có)\s+\d{1,3}\s+" + _KIND + r"(?:\s+thành viên)?\s*,?\s*(?:là|gồm|bao gồm))\s+(?=\S)",
+                         sentence):
+        pre = sentence[: m.start()] if m.group(0) in ":(" else sentence[: m.end() - 1]
+        body = sentence[m.end():]
+        if m.group(0).endswith(" "):
+            # "Khối thi đua số 3 gồm Sở Y tế, Sở Nội vụ và …" (no colon): the group is named just before.
+            before = sentence[: m.start()]
+            if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:\(\s*)?(?:hiện\s+)?$", before)
+                    and (head_of(body) or DISTRIBUTIVE.match(body))):
+                continue
+        elif not INTRO.search(pre[-240:]):
+            continue
+        if m.group(0) == "(":
+            body = re.sub(r"^\s*(?:gồm|bao gồm)\s+(?:\d{1,3}\s+)?[^:]{0,60}:\s*", "", body)
+        listed = cut_list(body)
+        shared = SHARED.search(pre.rstrip(" ,"))
+        implied = shared.group("head") if shared else None
+        if implied and implied.lower() in ("sở", "ban", "hội", "huyện", "quận", "phường", "xã", "trường"):
+            implied = implied[:1].upper() + implied[1:].lower() if implied.lower() in ("sở", "ban", "hội") else implied.lower()
+        items = split_members(listed, implied)
+        if not plausible(items):
+            continue
+        groups = list(GROUP.finditer(pre))
+        if not groups and not GROUP_SUBJECT.search(pre[-160:]):
+            continue  # "Đoàn công tác gồm: …", "Cụm công nghiệp X gồm: …": not about a group
+        if NOT_ROSTER.search(pre[groups[-1].end():] if groups else pre[-120:]):
+            continue
+        count = None
+        c = COUNT.search(pre[groups[-1].start():] if groups else pre[-160:])
+        if c:
+            count = int(c.group("of") or c.group("n"))
+        name = (groups[-1].group(0) + coordinated_kinds(groups[-1].group(0), pre[groups[-1].end():])).strip() \
+            if groups else None
+        if count is not None and count == len(items) - 1:
+            items = merge_inner_and(items)
+        out.append(ListReading(name, count, items, m.start()))
+    return out

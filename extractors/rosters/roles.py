@@ -1,0 +1,170 @@
+"""Roles attached to unit mentions by named relations (issue 16).
+
+A role phrase ("Trưởng khối", "cụm phó", "đơn vị Phó Trưởng Khối", "Thường trực khối") is
+never a unit itself; it names the unit it is attached to. Each relation below is one entry
+with the construction it reads; `find_roles` tries them all on one sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.rosters.lexicon import head_of
+from extractors.rosters.mentions import protect, restore
+
+ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+[Pp]hó|[Pp]hó\s+(?:[Kk]hối|[Cc]ụm))|"
+        r"(?P<lead>[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+[Tt]rưởng|[Tt]hường\s+trực\s+(?:[Kk]hối|[Cc]ụm))))")
+ROLE_RE = re.compile(ROLE)
+YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
+# A unit name as it stands in running text: a head and the words after it up to a stop.
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+# A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
+UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
+
+
+@dataclass
+class Relation:
+    name: str
+    example: str
+    pattern: re.Pattern
+
+
+def _rel(name: str, example: str, pattern: str) -> Relation:
+    return Relation(name, example, re.compile(pattern))
+
+
+RELATIONS = [
+    _rel("parenthesis", "Ban Dân tộc tỉnh (đơn vị Trưởng Khối) và Sở Giáo dục và Đào tạo (đơn vị Phó Khối)",
+         UNIT + r"\s*\(\s*(?:là\s+|làm\s+)?" + ROLE + r"[^()]*\)"),
+    _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
+         r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
+    _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
+         r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
+    _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
+         UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
+         r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
+    _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
+         r"(?:bàn giao|chuyển giao|trao)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
+         + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
+    _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
+         r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?(?:[Pp]hó\s+)?"
+         r"(?:Giám đốc|Chánh(?: Văn phòng| Thanh tra)?|Chủ tịch|Chủ nhiệm|Bí thư|Thủ trưởng|Cục trưởng|Chi cục trưởng|"
+         r"Viện trưởng|Hiệu trưởng|Trưởng ban|Trưởng)\s+" + UNIT + r"\s*,\s*" + ROLE),
+    _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
+         ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
+         r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
+    _rel("apposition", "Trường Đại học Hà Tĩnh, Trưởng Khối thi đua các Trường Đại học … đã tổ chức",
+         UNIT + r"\s*[,–-]\s*(?:đơn vị\s+)?" + ROLE + r"(?!\s*(?:năm\s+\d{4}\s*)?(?:là|:))"),
+]
+# Relations read by code rather than one pattern (two units in one clause): name → example.
+PAIRED = {
+    "label": "Trưởng khối: Sở LĐ-TB&XH; Phó Trưởng khối: Báo Bình Định, Sở Du lịch",
+    "respective": "Huyện Quảng Điền và huyện Phong Điền được bầu làm Trưởng khối và Phó Trưởng khối năm 2023",
+    "coordinated": "Sở Y tế và Sở Văn hóa, Thể thao và Du lịch làm Phó Trưởng khối",
+}
+# "Huyện Quảng Điền và huyện Phong Điền được bầu làm Trưởng khối và Phó Trưởng khối năm 2023":
+# two units, two roles, in that order.
+RESPECTIVE = re.compile(r"(?P<a>[A-ZĐÀ-Ỹa-zđ][^,;:()]{2,80}?)\s+và\s+(?P<b>[^,;:()]{2,80}?)\s+(?:được\s+(?:[^\s,;.]+\s+){0,3}?)?"
+                        r"(?:bầu|suy tôn|phân công|giao|chọn)?\s*(?:làm|là)\s+(?P<r1>" + ROLE.replace("?P<dep>", "?:").replace("?P<lead>", "?:")
+                        + r")\s+và\s+(?P<r2>" + ROLE.replace("?P<dep>", "?:").replace("?P<lead>", "?:") + r")")
+# What is never a unit: a role word, a person's title, a verb phrase, a venue.
+NOT_UNIT = re.compile(r"^(?i:đơn vị|đồng chí|ông|bà|đại diện|lãnh đạo|tại|trụ sở|hội nghị|các\s)|"
+                      r"\b(?:phân công|tổ chức|về việc|quyết định|nhiệm vụ|ký kết|phát động)\b")
+
+
+@dataclass
+class RoleClaim:
+    role: str        # "leader" / "deputy"
+    unit: str
+    year: int | None
+    relation: str
+    start: int
+
+
+def role_kind(text: str) -> str:
+    return "deputy" if re.search(r"(?i)phó", text) else "leader"
+
+
+def clean_unit(text: str) -> str | None:
+    """The unit of a claim, from its head on ("Hội nghị đã nghe Huyện ủy X" → "Huyện ủy X")."""
+    t = text.strip(" ,;:-–")
+    words = t.split()
+    for i in range(len(words)):
+        cand = " ".join(words[i:])
+        if head_of(cand) and not NOT_UNIT.search(cand):
+            return cand
+    return None
+
+
+def _year_before(sentence: str, pos: int) -> int | None:
+    """"Năm 2024, Sở X là đơn vị Trưởng khối": the year that opens the clause."""
+    clause = re.split(r"[;.]\s", sentence[:pos])[-1]
+    y = re.match(r"\s*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})\b", clause)
+    return int(y.group(1)) if y else None
+
+
+def _year_after(sentence: str, pos: int) -> int | None:
+    y = YEAR.search(sentence[pos: pos + 120].split(";")[0].split(".")[0])
+    return int(y.group(1)) if y else None
+
+
+# "Sở Y tế và Sở Du lịch làm Phó Trưởng khối": the unit before "và" shares a deputy's role.
+_BEFORE_AND = re.compile(r"(?P<unit>[^,;:()]{2,110}?)\s+và\s+$")
+
+
+def _coordinated(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    out = []
+    for c in claims:
+        if c.role != "deputy" or c.relation not in ("copula", "elected"):
+            continue
+        m = _BEFORE_AND.search(sentence[max(0, c.start - 120): c.start])
+        unit = clean_unit(m.group("unit")) if m else None
+        if unit and not ROLE_RE.search(unit) and not any(x.unit == unit for x in claims):
+            out.append(RoleClaim("deputy", unit, c.year, "coordinated", c.start - len(m.group(0))))
+    return out
+
+
+# "Trưởng khối năm 2025: X", "Phó Trưởng khối: A, B": a label, then one unit or a list.
+LABEL = re.compile(ROLE + r"(?:\s+\d{1,2})?(?:\s+(?:thi đua\s+)?năm\s+(?P<year>\d{4}))?\s*[:：]\s*")  # "Phó khối 2:"
+
+
+def _labelled(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    from extractors.rosters.mentions import cut_list, split_members
+    out = []
+    for m in LABEL.finditer(sentence):
+        role = "deputy" if m.group("dep") else "leader"
+        items = split_members(cut_list(restore(sentence[m.end():]).split(";")[0]))
+        for it in items[: 1 if role == "leader" else None]:
+            if it.plausible and head_of(it.name, any_case=True) and not any(c.unit == it.name for c in claims + out):
+                year = int(m.group("year")) if m.group("year") else None
+                out.append(RoleClaim(role, it.name, year, "label", m.end()))
+    return out
+
+
+def find_roles(sentence: str) -> list[RoleClaim]:
+    """Every (role, unit) the relations read in one sentence, in order of position."""
+    claims: list[RoleClaim] = []
+    sentence = protect(sentence)
+    r = RESPECTIVE.search(sentence)
+    if r:
+        a, b = clean_unit(r.group("a")), clean_unit(r.group("b"))
+        if a and b:
+            y = _year_after(sentence, r.end("r2"))
+            claims += [RoleClaim(role_kind(r.group("r1")), a, y, "respective", r.start("a")),
+                       RoleClaim(role_kind(r.group("r2")), b, y, "respective", r.start("b"))]
+    for rel in RELATIONS:
+        for m in rel.pattern.finditer(sentence):
+            unit = clean_unit(m.group("unit"))
+            if not unit or any(c.unit in unit or unit in c.unit for c in claims):
+                continue  # one unit, one claim: the first relation that reads it
+            role = "deputy" if m.group("dep") else "leader"
+            start = m.start("unit") + max(0, m.group("unit").rfind(unit))  # where the head begins
+            y = YEAR.search(m.group(0))  # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"
+            year = int(y.group(1)) if y else (_year_after(sentence, m.end("unit")) or _year_before(sentence, start))
+            claims.append(RoleClaim(role, unit, year, rel.name, start))
+    claims += _labelled(sentence, claims)
+    claims += _coordinated(sentence, claims)
+    for c in claims:
+        c.unit = restore(c.unit)
+    return sorted(claims, key=lambda c: c.start)
