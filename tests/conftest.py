@@ -29,6 +29,24 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 
 
+@pytest.fixture(autouse=True)
+def _user_registry_stays_with_its_test():
+    """A CLI call in this process points QUYETDINH_REGISTRY beside its database; the next test
+    (and the commands it starts) must not inherit it."""
+    before = os.environ.get("QUYETDINH_REGISTRY")
+    yield
+    if os.environ.get("QUYETDINH_REGISTRY") != before:
+        from pipeline import units
+        if before is None:
+            os.environ.pop("QUYETDINH_REGISTRY", None)
+        else:
+            os.environ["QUYETDINH_REGISTRY"] = before
+        units._SET_BESIDE.clear()
+        units.load_registry.cache_clear()
+        from extractors import extractor_version
+        extractor_version.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
