@@ -6,9 +6,11 @@ a head word such as "Sở", "Ban", "Hội", "UBND huyện", "Quận".
 """
 from __future__ import annotations
 
+import functools
 import re
 
-from pipeline.normalize import unit_key
+from pipeline.normalize import fold_diacritics, unit_key
+from pipeline.territory import legacy_provinces, new_provinces
 
 # Head words that open a unit name. Capitalised forms only for words that are also common
 # nouns in lower case ("ban" in "Sở, ban, ngành", "hội" in "hội nghị").
@@ -96,10 +98,33 @@ def split_and(segment: str) -> list[str]:
     return out
 
 
+# A unit's key without what a list or a role sentence may leave out of its name: a territorial
+# head ("Phường Bến Cát" in "Phường Bến Cát làm Cụm trưởng" = "Bến Cát" of "các phường: Bến Cát,
+# …"; "huyện Hữu Lũng" = "Hữu Lũng"), "Sở" ("Sở Nội vụ" = "Nội vụ"), and the province named after
+# it ("Sở Y tế Hà Nội là đơn vị khối trưởng" = "Sở Y tế" of the list).
+TERRITORIAL_HEAD = re.compile(r"^(?:ủy ban nhân dân\s+)?(?:sở|huyện|quận|thị xã|thành phố|phường|xã|thị trấn)\s+")
+
+
+@functools.lru_cache(maxsize=1)
+def _province_keys() -> frozenset[str]:
+    return frozenset({**legacy_provinces(), **new_provinces()})
+
+
+def bare_key(key: str) -> str:
+    """The key of `unit_key` without a territorial head or a province's name at its end."""
+    words = fold_diacritics(key).split()
+    for n in (4, 3, 2, 1):  # province names have one to four words ("Bà Rịa - Vũng Tàu" folds to four)
+        if len(words) - n >= 3 and " ".join(words[-n:]) in _province_keys():
+            key = " ".join(key.split()[:-n])
+            break
+    return TERRITORIAL_HEAD.sub("", key)
+
+
 def same_unit(a: str, b: str) -> bool:
-    """Two spellings of one unit? ('Quỹ … tỉnh Bắc Ninh' = 'Quỹ … tỉnh'; 'huyện Hữu Lũng' = 'Hữu Lũng')."""
+    """Two spellings of one unit? ('Quỹ … tỉnh Bắc Ninh' = 'Quỹ … tỉnh'; 'huyện Hữu Lũng' = 'Hữu Lũng';
+    'Sở Y tế Hà Nội' = 'Sở Y tế')."""
     ka, kb = unit_key(a), unit_key(b)
     if ka == kb:
         return True
-    strip = re.compile(r"^(?:ủy ban nhân dân\s+)?(?:sở|huyện|quận|thị xã|thành phố)\s+")
-    return strip.sub("", ka) == strip.sub("", kb) and bool(strip.sub("", ka))
+    ba = bare_key(ka)
+    return bool(ba) and ba == bare_key(kb)

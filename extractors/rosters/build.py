@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.units_text import bare_key
 from pipeline.normalize import unit_key
 
 # same_unit() also treats "huyện Hữu Lũng" and "Hữu Lũng" as one unit: the key without its
-# territorial head is indexed too.
-_TERRITORIAL_HEAD = re.compile(r"^(?:ủy ban nhân dân\s+)?(?:sở|huyện|quận|thị xã|thành phố)\s+")
+# territorial head (and without a province's name at its end) is indexed too.
 
 
 ROLE_WORD = re.compile(r"(?i)^(?:đơn\s*vị\s+)?(?:phó\s+)?(?:trưởng\s+)?(?:khối|cụm|trưởng|phó)(?:\s+(?:trưởng|phó))?"
@@ -22,7 +22,7 @@ ROLE_WORD = re.compile(r"(?i)^(?:đơn\s*vị\s+)?(?:phó\s+)?(?:trưởng\s+)?(
 def unit_keys(name: str) -> tuple[str, str]:
     """(full key, key without a territorial head) of one spelling; see units_text.same_unit."""
     k = unit_key(name)
-    return k, _TERRITORIAL_HEAD.sub("", k)
+    return k, bare_key(k)
 
 
 class UnitIndex:

@@ -17,7 +17,7 @@ from extractors.units_text import clean_item
 # What ends a list inside a sentence: a verb of the clause the list is the subject of.
 LIST_END = re.compile(
     r"\s+(?:đã|đang|sẽ|cùng nhau|cùng\s+(?:ký|tham|thống|thảo)|(?-i:tổ chức)|tham gia|tham dự|(?-i:ký)|tiến hành|"
-    r"(?-i:thống nhất)|phối hợp|dự và|được|đều|đạt|hoàn thành)\b",
+    r"(?-i:thống nhất)|phối hợp|dự và|được|đều|đạt|hoàn thành|(?-i:tổng kết|sơ kết|phát động|giao ban))\b",
     re.IGNORECASE)
 NEXT_GROUP = re.compile(r"[;,]\s+(?=(?:Khối|Cụm|khối|cụm)\b[^,;:]{0,80}?\b(?:gồm|bao gồm|có|do)\b)")
 ROLE_LABEL = re.compile(r"[;,.]\s*(?:(?i:đơn vị)\s+)?(?:[Pp]hó\s+)?(?:[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]rưởng|[Pp]hó)|"
