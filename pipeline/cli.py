@@ -31,22 +31,26 @@ def cmd_schedule(args) -> int:
 
 
 def record_text(rec: dict) -> str:
+    """One extraction record as a person reads it (the JSON form is the contract)."""
+    from pipeline.messages import role_word
+    # The status as the contract spells it (ok, needs_ocr, not_regular…): the message says the rest.
     out = [f"{rec['source']['path']}  [{rec['status']}{': ' + rec['error'] if rec['error'] else ''}]"]
     if rec["status"] in ("ok", "partial"):
         signer = rec["signer"] or {}
-        out.append(f"  {rec['doc_type']} {rec['number'] or '(no number)'}  {rec['issued_date'] or ''}  {rec['issuer'] or ''}")
+        out.append(f"  {rec['doc_type']} {rec['number'] or '(không số)'}  {rec['issued_date'] or ''}  {rec['issuer'] or ''}".rstrip())
         if rec["subject"]:
             out.append(f"  {rec['subject']}")
         if signer.get("name"):
             parts = [signer.get("authority"), signer.get("title"), signer["name"]]
-            out.append("  signed: " + " ".join(p for p in parts if p))
+            out.append("  ký: " + " ".join(p for p in parts if p))
         for g in rec["groups"]:
-            out.append(f"  {g['name']} ({len(g['members'])} units; leader: {g['leader'] or '—'}; deputies: {', '.join(g['deputies']) or '—'})")
+            out.append(f"  {g['name']} ({len(g['members'])} đơn vị; trưởng: {g['leader'] or '—'}; "
+                       f"phó: {', '.join(g['deputies']) or '—'})")
             for m in g["members"]:
-                mark = {"leader": " (leader)", "deputy": " (deputy)"}.get(m["role"], "")
+                mark = f" ({role_word(m['role'])})" if m["role"] in ("leader", "deputy") else ""
                 out.append(f"    - {m['name']}{mark}")
         for w in rec["warnings"]:
-            out.append(f"  warning: {w}")
+            out.append(f"  cảnh báo: {w}")
     return "\n".join(out)
 
 

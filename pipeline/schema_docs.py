@@ -83,12 +83,12 @@ COLUMN_DOCS = {
 LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a person
 LOW_PAGE_CONFIDENCE = 85
 # Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
-REQUIRED = {"number": "a number (số, ký hiệu)", "issued_date": "an issue date", "signer": "a signer"}
+REQUIRED = {"number": "số, ký hiệu", "issued_date": "ngày ban hành", "signer": "người ký"}
 _WARNING_WORD = {"number": "number", "issued_date": "date", "signer": "signature"}
 _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', null,
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'a ' || d.doc_type || ' must have {why}; it was not read' || coalesce(': ' || (select value from json_each(d.warnings)
+       'văn bản ' || d.doc_type || ' phải có {why} nhưng chưa đọc được' || coalesce(': ' || (select value from json_each(d.warnings)
          where value like '%{_WARNING_WORD[f]}%' limit 1), '')
 from decisions d join documents doc on doc.id = d.document_id
 where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
@@ -97,42 +97,42 @@ where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer
 _HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', d.{f},
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'read by OCR on combined evidence (' || json_extract(d.record, '$.{f}_source') || '): confirm it'
+       'OCR đọc được nhờ nhiều bằng chứng cùng khớp (' || json_extract(d.record, '$.{f}_source') || '): hãy xác nhận'
 from decisions d join documents doc on doc.id = d.document_id
 where json_extract(d.record, '$.{f}_source') is not null and d.{f} is not null
   and json_extract(coalesce(d.human_fields, '{{}}'), '$.{f}') is null""" for f in ("number", "issued_date"))
 REVIEW_SQL = f"""select 'file_not_read' as kind, 'error' as severity, doc.id as document_id, doc.path, null as year,
        null as province, null as page, null as line, 'status' as field, doc.status as value, null as text, null as bbox,
-       'the file could not be read: ' || coalesce(doc.error, doc.status) as why
+       'không đọc được tệp: ' || coalesce(doc.error, doc.status) as why
 from documents doc where doc.status not in ('ok', 'partial')
 union all
 {_REQUIRED_SQL}
 union all
 select 'missing_required', 'error', d.id, doc.path, d.year, d.province, null, null, 'groups', null, d.subject, null,
-       'the subject says it organises emulation groups, but no roster was read: check the appendix (a scanned table?)'
+       'trích yếu nói văn bản tổ chức cụm, khối thi đua nhưng chưa đọc được danh sách: xem phụ lục (bảng scan?)'
 from decisions d join documents doc on doc.id = d.document_id
 where d.expects_roster = 1
   and not exists (select 1 from groups g where g.decision_id = d.id)
 union all
 select 'low_confidence', 'warning', doc.id, doc.path, d.year, d.province, cast(p.key as integer), null, 'page',
-       round(p.value, 1), null, null, 'OCR confidence of page ' || p.key || ' is ' || cast(round(p.value) as integer) || ' (below {LOW_PAGE_CONFIDENCE})'
+       round(p.value, 1), null, null, 'độ tin cậy OCR của trang ' || p.key || ' là ' || cast(round(p.value) as integer) || ' (dưới {LOW_PAGE_CONFIDENCE})'
 from documents doc join json_each(doc.ocr_pages) p left join decisions d on d.id = doc.id
 where doc.ocr_pages is not null and p.value < {LOW_PAGE_CONFIDENCE}
 union all
 {_HANDWRITTEN_SQL}
 union all
 select 'low_confidence', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'member', m.unit_name,
-       m.unit_name, m.bbox, 'OCR confidence ' || cast(round(m.confidence) as integer) || ' on the line of this member (below {LOW_CONFIDENCE})'
+       m.unit_name, m.bbox, 'độ tin cậy OCR ' || cast(round(m.confidence) as integer) || ' ở dòng của đơn vị này (dưới {LOW_CONFIDENCE})'
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.confidence < {LOW_CONFIDENCE} and m.correction is null
 union all
 select 'unknown_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'unit_id', m.unit_name,
-       m.unit_name, m.bbox, 'not in the unit registry: correct its unit_id or add it with quyetdinh units add'
+       m.unit_name, m.bbox, 'chưa có trong sổ đơn vị: sửa unit_id hoặc thêm bằng quyetdinh units add'
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.unit_id is null
 union all
 select 'unsure_unit', 'warning', m.decision_id, doc.path, m.year, d.province, m.page, m.line, 'unit_id', m.unit_id,
-       m.unit_name, m.bbox, 'matched to the registry only approximately (score ' || cast(round(m.resolution_score) as integer) || ')'
+       m.unit_name, m.bbox, 'chỉ khớp gần đúng với sổ đơn vị (điểm ' || cast(round(m.resolution_score) as integer) || ')'
 from memberships m join decisions d on d.id = m.decision_id join documents doc on doc.id = d.document_id
 where m.resolution_method = 'fuzzy' and m.correction is null
 union all
@@ -141,7 +141,7 @@ select 'validation_' || v.severity, v.severity, v.decision_id, v.source_path, v.
 from validation_issues v left join decisions d on d.id = v.decision_id where v.severity in ('error', 'warning')
 union all
 select 'orphaned_correction', 'error', c.document_id, c.path, null, null, null, null, c.field, c.new_value, null, null,
-       'correction ' || c.id || ' was not applied: ' || c.message
+       'bản sửa ' || c.id || ' không áp dụng được: ' || c.message
 from corrections c where c.status = 'orphaned'"""
 VIEWS = {
     "roster": ("Danh sách hiện hành", "Roster per year and province after amendments: group, unit, role, decision, source",
