@@ -250,10 +250,12 @@ def cmd_correct(args) -> int:
     entry, result = correct_document(db, doc, path, args.field, args.value, args.group, args.unit, args.note)
     refresh(db)
     target = f" [{entry['group']}]" if entry.get("group") else ""
-    print(f"{entry['field']}{target} of {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
-          f"{json.dumps(entry['new'], ensure_ascii=False)}  ({result['status']}; correction {entry['id']} in {path})")
+    from pipeline.messages import status_word
+    print(f"{entry['field']}{target} của {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
+          f"{json.dumps(entry['new'], ensure_ascii=False)}  ({status_word(result['status'])}; bản sửa {entry['id']} "
+          f"trong {path})")
     if result["status"] != "applied":
-        print(f"  not applied: {result['message']}")
+        print(f"  không áp dụng được: {result['message']}")
     return 0
 
 

@@ -70,7 +70,10 @@ def progress_lines(quiet: bool):
         first_done, started = shown["first"]
         elapsed = time.monotonic() - started
         rate = (done - first_done) / elapsed if elapsed > 0 and done > first_done else 0.0
-        left = (total - done) / rate if rate else 0
+        if not rate:  # nothing to measure a pace by yet (the first file, or a batch of one)
+            print(say("run_progress_count", done=done, total=total), file=sys.stderr, flush=True)
+            return
+        left = (total - done) / rate
         print(say("run_progress", done=done, total=total, rate=rate,
                   left=f"{int(left // 60)} phút {int(left % 60)} giây" if left >= 60 else f"{int(left)} giây"),
               file=sys.stderr, flush=True)
@@ -138,7 +141,7 @@ def print_summary(db_path: str, s: dict) -> None:
     print(say("run_members", count=s["members"]))
     print(say("run_warnings", count=s["warnings"]))
     if s.get("corrections"):
-        print(say("run_corrections", items=", ".join(f"{k} {v}" for k, v in s["corrections"].items())))
+        print(say("run_corrections", items=", ".join(f"{status_word(k)} {v}" for k, v in s["corrections"].items())))
     if s.get("reports"):
         print(say("run_reports", count=len(s["reports"]), folder=Path(s["reports"][0]["html"]).parent))
     for path, status, error in s["failed"][:50]:

@@ -68,6 +68,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "Nothing read, nothing written."),
     "run_progress": ("đã đọc {done}/{total} tệp · {rate:.1f} tệp/giây · còn khoảng {left}",
                      "read {done}/{total} files · {rate:.1f} files/s · about {left} left"),
+    "run_progress_count": ("đã đọc {done}/{total} tệp", "read {done}/{total} files"),
     "run_head": ("quyetdinh run → {db}", "quyetdinh run → {db}"),
     "run_files": ("  tệp:          {files} ({statuses}); nạp mới {loaded}", "  files read:  {files} ({statuses}); newly loaded {loaded}"),
     "run_decisions": ("  văn bản:      {count}", "  decisions:   {count}"),
@@ -93,7 +94,9 @@ STATUS_WORDS = {"ok": ("đọc được", "ok"), "partial": ("đọc được m�
                 "unsupported": ("không hỗ trợ", "unsupported"), "empty": ("trống", "empty"),
                 "too_large": ("quá giới hạn", "too_large"), "timeout": ("quá thời gian", "timeout"),
                 "not_regular": ("không phải tệp thường", "not_regular"), "hidden": ("tệp ẩn, bỏ qua", "hidden"),
-                "unchanged": ("không đổi", "unchanged")}
+                "unchanged": ("không đổi", "unchanged"),
+                # what became of a correction (pipeline/corrections.py)
+                "applied": ("đã áp dụng", "applied"), "orphaned": ("không còn áp dụng được", "orphaned")}
 SEVERITY_WORDS = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")}
 # Roles as a person reads them; the stored values stay leader/deputy/member for other tools.
 ROLE_WORDS = {"leader": ("Trưởng khối/cụm", "leader"), "deputy": ("Phó khối/cụm", "deputy"), "member": ("Thành viên", "member")}

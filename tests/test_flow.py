@@ -68,7 +68,7 @@ def test_review_loop_corrections_survive_runs_and_feed_validation(prefect_harnes
     assert main(["correct", hungyen, "member.move", "Sở Khoa học và Công nghệ",
                  "--group", "Khối các cơ quan kinh tế - văn hóa - xã hội", "--db", db_path]) == 0
     out = capsys.readouterr().out
-    assert "null → \"47/QĐ-UBND\"  (applied" in out and (tmp_path / "data" / "corrections.yaml").exists()
+    assert "null → \"47/QĐ-UBND\"  (đã áp dụng" in out and (tmp_path / "data" / "corrections.yaml").exists()
 
     again = ingest(paths=[str(batch)], db_path=db_path)  # nothing re-read; the corrections still win
     assert again["loaded"] == 0 and again["corrections"] == {"applied": 2}

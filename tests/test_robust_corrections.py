@@ -126,7 +126,7 @@ def test_two_concurrent_correct_commands(tmp_path, samples_db_path):
                  for field, value in (("number", f"{r}/QĐ-UBND"), ("issuer", f"UBND lần {r}"))]
         for p in procs:
             out, err = p.communicate(timeout=120)
-            assert p.returncode == 0 and "applied" in out, err
+            assert p.returncode == 0 and "đã áp dụng" in out, err
         entries = load_corrections(tmp_path / "corrections.yaml")
         assert {e["field"]: e["new"] for e in entries} == {"number": f"{r}/QĐ-UBND", "issuer": f"UBND lần {r}"}
 
