@@ -161,7 +161,13 @@ def cmd_units(args) -> int:
         if args.format == "json":
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return 0
+        # A name in a document whose province was not found is not an unknown unit: the province is.
+        homeless = [r for r in rows if not r["province"]]
+        rows = [r for r in rows if r["province"]]
         print(f"{len(rows)} tên đơn vị chưa có trong sổ đơn vị")
+        if homeless:
+            print(f"  (và {sum(r['count'] for r in homeless)} tên trong văn bản chưa rõ tỉnh: đó là tỉnh chưa biết, "
+                  "không phải đơn vị lạ — sửa cơ quan ban hành, vd. quyetdinh correct VĂN_BẢN issuer 'UBND tỉnh …')")
         for r in rows:
             cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "không có tên nào gần"
             print(f"  {r['unit_name']}  [{r['province'] or 'chưa rõ tỉnh'}, {r['count']} lần]  gần nhất: {cands}")
@@ -266,7 +272,7 @@ def cmd_report(args) -> int:
         paths = write_report(args.db, args.province, args.year, args.out, compare=args.compare, pdf=not args.no_pdf)
     except ReportError as e:
         raise UsageError(str(e)) from None
-    print(f"report: {paths['html']}" + (f"\n        {paths['pdf']}" if paths["pdf"] else ""))
+    print(f"báo cáo: {paths['html']}" + (f"\n         {paths['pdf']}" if paths["pdf"] else ""))
     return 0
 
 

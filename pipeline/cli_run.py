@@ -56,12 +56,13 @@ def nothing_changed(args, files: list, todo: list, stamp: str) -> bool:
 
 def progress_lines(quiet: bool):
     """A progress callback for runs whose output is not a terminal (make, cron, a pipe): one line
-    about every 5 % of the files (at least every 50), with the rate and the time left."""
+    about every 5 % of the files (every 5 files at the most often, every 50 at the least often),
+    with the rate and the time left."""
     # Timed from the first file done: the flow engine's start-up is not the files' pace.
     shown = {"at": 0, "first": None}
 
     def on_progress(done: int, total: int, status: str) -> None:
-        step = max(1, min(50, total // 20))
+        step = min(50, max(5, total // 20))
         if shown["first"] is None:
             shown["first"] = (done, time.monotonic())
         if quiet or (done - shown["at"] < step and done != total):

@@ -280,6 +280,11 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
     raw = record
     if corrections:
         record, _ = apply_corrections(record, corrections, corrections_file)
+        if any(c["field"] in ("issuer", "issued_date") for c in corrections):
+            # The province and the date a unit is resolved on come from these: a corrected issuer
+            # ("UBND tỉnh Hà Tĩnh") turns a news item's "Sở Nội vụ" into Hà Tĩnh's Sở Nội vụ.
+            from pipeline.units import resolve_record
+            resolve_record(record, text)
     src = record["source"]
     doc_id = document_id(record)
     rows: dict[str, list[dict]] = {name: [] for name in ["documents", "decisions", *CHILD_TABLES]}

@@ -92,3 +92,20 @@ def test_page_regions_from_any_folder(tmp_path, monkeypatch):
     n, without = save_crops([{"kind": "x", "path": "in/qd.pdf", "page": 1, "bbox": None},
                              {"kind": "x", "path": str(pdf), "page": None}], tmp_path / "crops")
     assert n == 0 and without == {"tệp không còn ở chỗ cũ": 1, "mục không gắn với một trang": 1}
+
+
+def test_a_corrected_issuer_gives_a_news_item_its_province():
+    """'Sở Nội vụ' of a news item whose province was not found has no unit id; once a person
+    corrects the issuer, it is that province's Sở Nội vụ (no unknown unit left to review)."""
+    from pipeline.corrections import new_entry
+    from pipeline.store import document_id, record_rows
+    from pipeline.units import resolve_record
+    from tests.test_validate import record
+    rec = record(None, 2024, [("Khối thi đua Nội chính", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Nội vụ", [], None)],
+                 doc_type="tin_bai", province=None)
+    rec["place"], rec["issuer"], rec["province"] = None, None, None
+    resolve_record(rec)
+    assert rec["province"] is None and {m["unit_id"] for m in rec["groups"][0]["members"]} == {None}
+    entry = new_entry(rec, document_id(rec), rec["source"]["path"], "issuer", "UBND tỉnh Hà Tĩnh")
+    rows = record_rows(rec, None, [entry])
+    assert {m["unit_id"] for m in rows["memberships"]} == {"ha-tinh:so-noi-vu", "ha-tinh:so-tu-phap"}
