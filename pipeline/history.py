@@ -85,7 +85,7 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
         for key, r in olds:
             if succ.startswith("gone:"):
                 changes.append({**_evidence(r), "change": "dissolved", "unit": r["unit_name"], "from_group": r["grp"], "to_group": None,
-                                "note": "no successor on " + on.isoformat()})
+                                "note": "không có đơn vị kế thừa vào ngày " + on.strftime("%d/%m/%Y")})
                 continue
             new = b.get(succ)
             # Same unit carried into the merged province (bac-ninh:x → bac-ninh-2025:x): not a change.
@@ -96,14 +96,14 @@ def year_diff(db: sqlite_utils.Database, year_a: int, year_b: int, province: str
                                 "note": via.strip(" →") or None})
             elif not same_group(new["grp"], r["grp"]):
                 changes.append({**_evidence(new), "change": "moved", "unit": r["unit_name"], "from_group": r["grp"], "to_group": new["grp"],
-                                "note": (f"now {new['unit_name']}" if via else None)})
+                                "note": (f"nay là {new['unit_name']}" if via else None)})
             elif via:
                 changes.append({**_evidence(new), "change": "succeeded", "unit": r["unit_name"], "from_group": r["grp"],
-                                "to_group": new["grp"], "note": f"now {new['unit_name']}"
-                                + (f" (with {len(olds)} units merged)" if len(olds) > 1 else "")})
+                                "to_group": new["grp"], "note": f"nay là {new['unit_name']}"
+                                + (f" (gộp {len(olds)} đơn vị)" if len(olds) > 1 else "")})
             if new is not None and new["role"] == "leader" and r["role"] == "leader" and not via:
                 changes.append({**_evidence(new), "change": "leader_again", "unit": r["unit_name"], "from_group": r["grp"],
-                                "to_group": new["grp"], "note": f"leads in {year_a} and {year_b}"})
+                                "to_group": new["grp"], "note": f"làm trưởng cả năm {year_a} và năm {year_b}"})
             if new is not None and r["role"] == "deputy" and new["role"] == "leader":
                 changes.append({**_evidence(new), "change": "deputy_to_leader", "unit": new["unit_name"], "from_group": r["grp"],
                                 "to_group": new["grp"], "note": None})

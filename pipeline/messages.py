@@ -45,7 +45,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "{unit} no longer exists in {year_b} (was in {group_a})"),
     "moved": ("{unit} chuyển từ {group_a} ({year_a}) sang {group_b} ({year_b})",
               "{unit} moved from {group_a} ({year_a}) to {group_b} ({year_b})"),
-    "succeeded": ("{unit} ({year_a}) nay là {note} ({year_b}, {group_b})", "{unit} ({year_a}) continues as {note} ({year_b}, {group_b})"),
+    "succeeded": ("{unit} ({year_a}): {note} ({year_b}, {group_b})", "{unit} ({year_a}) continues as {note} ({year_b}, {group_b})"),
     "leader_again": ("{unit} làm trưởng {group_a} cả năm {year_a} và năm {year_b} (thông lệ là luân phiên)",
                      "{unit} leads {group_a} in {year_a} and {year_b} again (rotation is the practice)"),
     "deputy_to_leader": ("{unit}, đơn vị phó năm {year_a}, làm trưởng {group_b} năm {year_b}",
