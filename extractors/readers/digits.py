@@ -129,7 +129,9 @@ def tesseract_digits(crop: Image.Image) -> dict | None:
     on the seven real scans it reads as many fields as modes 8 and 13 together, in one call)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     import pytesseract
-    data = pytesseract.image_to_data(crop, lang="eng", output_type=pytesseract.Output.DICT,
+
+    from extractors.readers.ocr_image import uncompressed
+    data = pytesseract.image_to_data(uncompressed(crop), lang="eng", output_type=pytesseract.Output.DICT,
                                      config="--psm 7 -c tessedit_char_whitelist=0123456789")
     words = [(t.strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
     return {"digits": "".join(t for t, _ in words), "conf": min(c for _, c in words)} if words else None

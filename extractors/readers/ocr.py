@@ -17,7 +17,7 @@ from PIL import Image
 from extractors.document import Document
 from extractors.readers.digits import read_hand_digits
 from extractors.readers.ocr_fix import repair_line
-from extractors.readers.ocr_image import drop_red, find_seals, gray_image, red_mask
+from extractors.readers.ocr_image import drop_red, find_seals, gray_image, red_mask, uncompressed
 from extractors.readers.stamps import split_stamps, stamp_evidence
 
 RESOLUTION = 300
@@ -62,7 +62,7 @@ def ocr_words(image: Image.Image) -> list[dict]:
     """Every word Tesseract reads, with its box, confidence and line key."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract's thread pool thrashes on 2 cores
     import pytesseract
-    data = pytesseract.image_to_data(image, lang=LANG, output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(uncompressed(image), lang=LANG, output_type=pytesseract.Output.DICT)
     return [{"text": word, "conf": float(data["conf"][i]), "left": data["left"][i], "top": data["top"][i],
              "width": data["width"][i], "height": data["height"][i],
              "key": (data["block_num"][i], data["par_num"][i], data["line_num"][i])}
@@ -72,7 +72,7 @@ def ocr_words(image: Image.Image) -> list[dict]:
 def read_region(image: Image.Image, box: tuple[int, int, int, int]) -> list[dict]:
     """The words of one region read on their own (a block of text: page segmentation 6)."""
     import pytesseract
-    data = pytesseract.image_to_data(image.crop(box), lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(uncompressed(image.crop(box)), lang=LANG, config="--psm 6", output_type=pytesseract.Output.DICT)
     return [{"text": word, "conf": float(data["conf"][i]), "left": data["left"][i] + box[0],
              "top": data["top"][i] + box[1], "width": data["width"][i], "height": data["height"][i],
              "key": ("region", box, data["line_num"][i])}
@@ -111,7 +111,7 @@ def read_digits(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[str
     crop = image.crop(box)
     best = None
     for psm in (7, 8):
-        data = pytesseract.image_to_data(crop, lang="eng", config=f"--psm {psm} -c tessedit_char_whitelist=0123456789",
+        data = pytesseract.image_to_data(uncompressed(crop), lang="eng", config=f"--psm {psm} -c tessedit_char_whitelist=0123456789",
                                          output_type=pytesseract.Output.DICT)
         words = [(t, float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
         if words:
@@ -171,7 +171,7 @@ def reread_line(image: Image.Image, line: dict) -> list[tuple[str, float]] | Non
     b = line["boxes"]
     box = (max(0, min(w["left"] for w in b) - 20), max(0, min(w["top"] for w in b) - 20),
            max(w["left"] + w["width"] for w in b) + 20, max(w["top"] + w["height"] for w in b) + 20)
-    data = pytesseract.image_to_data(image.crop(box), lang=LANG, config="--psm 7", output_type=pytesseract.Output.DICT)
+    data = pytesseract.image_to_data(uncompressed(image.crop(box)), lang=LANG, config="--psm 7", output_type=pytesseract.Output.DICT)
     words = [(t, float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
     return words if len(words) == len(b) else None
 
