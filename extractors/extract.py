@@ -38,7 +38,7 @@ def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, i
         years = YEAR.findall(subject)
         if years:
             return int(years[-1]), None
-    return None, "roster year not stated in the document; year left null"
+    return None, "văn bản không nêu năm của danh sách: để trống năm"
 
 
 _VIET_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
@@ -73,7 +73,7 @@ def extract(doc: Document) -> dict:
     issued = meta["issued_date"]
     groups, warnings = find_rosters(doc)
     if not looks_vietnamese(doc.text):
-        warnings.append("the text does not look Vietnamese: fields are left empty where the layout is not found")
+        warnings.append("văn bản không giống tiếng Việt: trường nào không thấy bố cục thì để trống")
     year, year_warning = roster_year(meta["doc_type"], meta["subject"], groups, lines, issued)
     if year_warning:
         warnings.append(year_warning)
@@ -85,23 +85,23 @@ def extract(doc: Document) -> dict:
     if signing_times:
         signed = date.fromisoformat(signing_times[0][:10])
         if issued and issued > signed:
-            warnings.append(f"issue date {issued.isoformat()} is after the first digital signature "
-                            f"({signing_times[0]}): left null")
+            warnings.append(f"ngày ban hành {issued.strftime('%d/%m/%Y')} sau lần ký số đầu tiên "
+                            f"({signing_times[0]}): để trống")
             issued = None
         elif issued is None and meta["doc_type"] != "tin_bai":
-            warnings.append(f"issue date not read; the document was digitally signed on {signed.isoformat()}, "
-                            "so it was issued on or before that day")
+            warnings.append(f"chưa đọc được ngày ban hành; văn bản được ký số ngày {signed.strftime('%d/%m/%Y')} "
+                            "nên ban hành vào hoặc trước ngày đó")
     if meta["number"] is None and meta["symbol"] and meta["doc_type"] != "tin_bai":
-        warnings.append(f"number left null, kept the symbol {meta['symbol']}" + (f": {ev['note']}" if ev.get("note") else ""))
+        warnings.append(f"để trống số, giữ ký hiệu {meta['symbol']}" + (f": {ev['note']}" if ev.get("note") else ""))
     if ev.get("date_note"):
-        warnings.append(f"issue date left null: {ev['date_note']}")
+        warnings.append(f"để trống ngày ban hành: {ev['date_note']}")
     for page, conf in sorted(doc.ocr_confidence.items()):
         if conf < 85:
-            warnings.append(f"OCR confidence {conf:.0f} on page {page}: check this page by eye")
+            warnings.append(f"độ tin cậy OCR {conf:.0f} ở trang {page}: hãy xem trang này bằng mắt")
     if meta["doc_type"] not in ("tin_bai", "khac") and issued is None and not ev.get("date_note") and not signing_times:
-        warnings.append("issue date not found")
+        warnings.append("không thấy ngày ban hành")
     if meta["signer"] is None and meta["doc_type"] not in ("tin_bai", "khac"):
-        warnings.append("signature block not found")
+        warnings.append("không thấy phần chữ ký")
     record.update({
         "doc_type": meta["doc_type"], "number": meta["number"], "symbol": meta["symbol"],
         "issued_date": issued.isoformat() if issued else None, "place": meta["place"],
@@ -124,7 +124,7 @@ def extract(doc: Document) -> dict:
             years = year_mentions(meta["subject"], None)
             record["year"] = years[-1][1] if years else None
         if not changes:
-            warnings.append(f"amends {amends['number']} but no roster change was recognised")
+            warnings.append(f"sửa đổi {amends['number']} nhưng không nhận ra thay đổi danh sách nào")
     # Where the header fields were read (or where a reviewer should look when they were not).
     where = dict(meta["where"])
     if meta["doc_type"] == "tin_bai":

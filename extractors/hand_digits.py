@@ -24,6 +24,9 @@ FOREIGN_MAX = 0.5  # PP-OCR saw a mark it reads as no digit at all (a letter, a 
 SIGNED_WITHIN_DAYS = 10  # decisions here are signed the same day or a few days after the written day
 
 
+# The fields a note speaks of, as a reviewer reads them ("the day" stays the code's word).
+FIELD_WORDS = {"the number": "số văn bản", "the day": "ngày"}
+
 def plain(digits: str | None) -> str | None:
     """'05' and '5' are the same day; '0' or '' is no reading."""
     if not digits or not digits.isdigit():
@@ -64,17 +67,17 @@ def weigh_hand_digits(first: str | None, first_conf: float, second: dict, named:
     value = pp.get("digits") or None
     others = {"tesseract": (hand.get("tesseract") or {}).get("digits"), "second pass": second.get("digits"),
               "first reading": first if first and first.isdigit() else None}
-    note = (f"{what} looks hand-written: OCR read {first!r} ({first_conf:.0f}); digit reader "
-            f"{value!r} ({pp.get('conf', 0):.2f}{', with a mark that is no digit' if pp.get('foreign', 0) >= FOREIGN_MAX else ''}), "
-            f"Tesseract on the cleaned field {others['tesseract']!r}")
+    note = (f"{FIELD_WORDS.get(what, what)} có vẻ viết tay: OCR đọc {first!r} ({first_conf:.0f}); bộ đọc chữ số "
+            f"{value!r} ({pp.get('conf', 0):.2f}{', có nét không phải chữ số' if pp.get('foreign', 0) >= FOREIGN_MAX else ''}), "
+            f"Tesseract trên vùng đã làm sạch {others['tesseract']!r}")
     if not value or pp.get("foreign", 1) >= FOREIGN_MAX or not plausible(what, value, hand.get("printed"), hand.get("bound")):
         return None, None, note
     if hand.get("marks", 0) > len(value or ""):  # "11" read "1": a mark was left unread
-        return None, None, note + f", {hand['marks']} separate marks"
+        return None, None, note + f", {hand['marks']} nét rời"
     wide = hand.get("wide_digits")
     if wide and len(plain(wide) or "") != len(plain(value) or ""):  # read with its printed words, the field
         # holds more or fewer digits: the field's box cut a digit off, or kept a printed remnant
-        return None, None, note + f", read with the printed words {hand.get('wide')!r}"
+        return None, None, note + f", đọc cùng chữ in {hand.get('wide')!r}"
     if plain(value) in named:  # the file name is a reading of its own, made by whoever filed it
         return value, "hand-digit reader + file name", ""
     if pp.get("conf", 0) < AGREE_CONF:

@@ -6,7 +6,7 @@ from datetime import date
 
 from extractors.dates import make_date
 from extractors.document import Line
-from extractors.hand_digits import weigh_hand_digits
+from extractors.hand_digits import FIELD_WORDS, weigh_hand_digits
 from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
@@ -61,9 +61,9 @@ def weigh_ocr_digits(first: str | None, first_conf: float, second: dict | None, 
         return p1, "ocr, two readings agree", ""
     if p2 and c2 >= 80 and first and re.sub(r"\D", "", first) and p2.endswith(re.sub(r"\D", "", first)):
         return p2, "ocr second pass, consistent with the first reading", ""
-    note = f"{what} looks hand-written or unclear: OCR read {first!r} ({first_conf:.0f})"
+    note = f"{FIELD_WORDS.get(what, what)} có vẻ viết tay hoặc không rõ: OCR đọc {first!r} ({first_conf:.0f})"
     if second:
-        note += f", digits-only pass {p2!r} ({c2:.0f})"
+        note += f", lần đọc chỉ chữ số {p2!r} ({c2:.0f})"
     return None, None, note
 
 
@@ -123,14 +123,14 @@ def find_place_date(lines: list[Line]) -> tuple[str | None, date | None, dict]:
         if o:
             month, year = o["m"].translate(_LOOKS_DIGIT), o["y"].translate(_LOOKS_DIGIT)
             if not (month.isdigit() and year.isdigit()):
-                return o["place"].strip(), None, {"note": f"date unreadable in '{line.text}'", "line": line}
+                return o["place"].strip(), None, {"note": f"không đọc được ngày trong '{line.text}'", "line": line}
             token = o["d"]
             sure = token.isdigit() and word_conf(line, token) >= 90 and not (line.second_pass or {}).get("hand")  # HOOK 15.5
             day, source, note = weigh_ocr_digits(token or None, word_conf(line, token), line.second_pass,
                                                  set(), "the day") if not sure else (token, "ocr", "")
             if day:
                 return o["place"].strip(), make_date(int(year), int(month), int(day)), {"date_source": source, "line": line}
-            return o["place"].strip(), None, {"note": f"{note}; month {int(month):02d}/{year} is certain",
+            return o["place"].strip(), None, {"note": f"{note}; chắc chắn tháng {int(month):02d}/{year}",
                                               "month": f"{year}-{int(month):02d}", "line": line}
     return None, None, {}
 

@@ -84,7 +84,7 @@ LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a pe
 LOW_PAGE_CONFIDENCE = 85
 # Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
 REQUIRED = {"number": "số, ký hiệu", "issued_date": "ngày ban hành", "signer": "người ký"}
-_WARNING_WORD = {"number": "number", "issued_date": "date", "signer": "signature"}
+_WARNING_WORD = {"number": "ký hiệu", "issued_date": "ngày ban hành", "signer": "chữ ký"}
 _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', null,
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),

@@ -336,8 +336,8 @@ def resolve_member(member: dict, province: str | None, on: date | None) -> dict:
     return resolve(member["name"], province, on, implied=norm.split(" ")[0] if norm else None)
 
 
-_NOT_IN_REGISTRY = "unit name(s) not in the registry"
-_OWN_WARNINGS = ("province not found in the document", )
+_NOT_IN_REGISTRY = "tên đơn vị chưa có trong sổ đơn vị"
+_OWN_WARNINGS = ("không tìm thấy tỉnh trong văn bản", "province not found in the document")
 
 
 def resolve_record(record: dict, text: str | None = None) -> dict:
@@ -351,7 +351,7 @@ def resolve_record(record: dict, text: str | None = None) -> dict:
         record["province_source"] = source
     on = record_date(record)
     if province is None and record.get("groups"):
-        record["warnings"].append("province not found in the document: member units are left without unit_id")
+        record["warnings"].append("không tìm thấy tỉnh trong văn bản: các đơn vị thành viên chưa có mã (unit_id)")
     unknown = []
     for g in record.get("groups", []):
         for m in g["members"]:
@@ -359,7 +359,7 @@ def resolve_record(record: dict, text: str | None = None) -> dict:
             m["unit_id"] = r["unit_id"]
             m["resolution"] = {k: v for k, v in r.items() if k in ("method", "score", "candidates") and v is not None}
             if r["unit_id"] is None and province is not None:
-                unknown.append(m["name"] + (f" (closest: {r['candidates'][0]['name']})" if r.get("candidates") else ""))
+                unknown.append(m["name"] + (f" (gần nhất: {r['candidates'][0]['name']})" if r.get("candidates") else ""))
     if unknown:
         record["warnings"].append(f"{len(unknown)} {_NOT_IN_REGISTRY}: " + "; ".join(unknown[:8])
                                   + (" …" if len(unknown) > 8 else ""))

@@ -120,13 +120,13 @@ def test_specific_outcomes(corpus):
     root, _ = corpus
     rec, _ = safe_extract(str(root / "pdf-named.docx"), str(root))
     assert rec["source"]["format"] == "pdf" and rec["number"] == "138/QĐ-UBND"
-    assert any("content is pdf" in w for w in rec["warnings"])
+    assert any("nội dung là pdf" in w for w in rec["warnings"])
     rec, text = safe_extract(str(root / "scripts.html"), str(root))
     assert "alert" not in text and "menu" not in text
     rec, text = safe_extract(str(root / "tcvn3.txt"), str(root))
     assert "quyết định" in text
     rec, _ = safe_extract(str(root / "english.txt"), str(root))
-    assert rec["groups"] == [] and any("Vietnamese" in w for w in rec["warnings"])
+    assert rec["groups"] == [] and any("tiếng Việt" in w for w in rec["warnings"])
     rec, _ = safe_extract(str(root / "not-a-decision.txt"), str(root))
     assert rec["doc_type"] == "khac" and rec["groups"] == []
 

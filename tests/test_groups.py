@@ -21,7 +21,7 @@ Cụm thi đua số 1 (gồm 03 đơn vị):
     assert g["name"] == "Cụm thi đua số 1" and g["kind"] == "cụm" and g["ordinal"] == "1"
     assert [m["name"] for m in g["members"]] == ["UBND huyện A", "UBND huyện B", "UBND huyện C"]
     assert g["leader"] == "UBND huyện A" and g["deputies"] == ["UBND huyện C"]
-    assert g["stated_member_count"] == 3 and not [w for w in warnings if "differs" in w]
+    assert g["stated_member_count"] == 3 and not [w for w in warnings if "khác với" in w]
 
 
 def test_dash_list_with_leader_line():
@@ -78,7 +78,7 @@ def test_truncated_text_drops_the_cut_item_and_warns():
 
 def test_stated_count_mismatch_warns():
     _, warnings = one("I. KHỐI CÁC CƠ QUAN TỔNG HỢP (gồm 03 đơn vị)\n1. Sở Nội vụ;\n2. Sở Tư pháp.")
-    assert any("differs" in w for w in warnings)
+    assert any("khác với" in w for w in warnings)
 
 
 def test_appendix_table_with_title_rows_and_note_column():

@@ -11,7 +11,7 @@ def test_plausible_wrong_digits_are_refused():
     # Tesseract reads a hand-written "23" as "22"; the second pass disagrees and the file says 23.
     line = ocr_line("Số: 22 /BC-UBND", [("Số:", 95), ("22", 65), ("/BC-UBND", 90)], {"field": "number", "digits": "3", "conf": 50})
     number, symbol, _, ev = find_number([line], "bc-23.pdf")
-    assert number is None and symbol == "BC-UBND" and "hand-written" in ev["note"]
+    assert number is None and symbol == "BC-UBND" and "viết tay" in ev["note"]
 
 
 def test_second_pass_agreeing_with_the_file_name_is_accepted():

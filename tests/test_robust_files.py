@@ -26,8 +26,8 @@ def test_invisible_bidi_and_look_alike_letters_are_cleaned_and_reported(tmp_path
     clean, _ = safe_extract(str(tmp_path / "clean.txt"))
     rec, stored_text = safe_extract(str(tmp_path / "spoofed.txt"))
     assert roster(rec) == roster(clean) and "Thanh tra tỉnh" in str(roster(rec))
-    warning = next(w for w in rec["warnings"] if "invisible" in w)
-    assert "U+202E" in warning and "U+200B" in warning and "look-alike" in warning and "і→i" in warning
+    warning = next(w for w in rec["warnings"] if "ký tự ẩn" in w)
+    assert "U+202E" in warning and "U+200B" in warning and "trông giống chữ Latinh" in warning and "і→i" in warning
     assert not any(c in stored_text for c in "\u200b\u202e\u200d\u0456\u0422")
 
 
@@ -75,7 +75,7 @@ def test_odd_names_fifos_and_hidden_files_do_not_stop_a_run(prefect_harness, tmp
     assert len(rows) == 6
     warnings = db.execute("select warnings from decisions d join documents doc on doc.id = d.id "
                           "where doc.path like '%xff%'").fetchone()[0]
-    assert "not UTF-8" in warnings
+    assert "không phải UTF-8" in warnings
     db.conn.close()
 
 
@@ -86,4 +86,4 @@ def test_a_file_name_with_a_bidi_override_is_read_and_flagged(tmp_path):
     path.write_bytes(NEWS.read_bytes())
     rec, _ = safe_extract(str(path))
     assert rec["status"] == "ok" and rec["source"]["path"] == str(path)
-    assert any("U+202E" in w and "file name" in w for w in rec["warnings"])
+    assert any("U+202E" in w and "tên tệp" in w for w in rec["warnings"])

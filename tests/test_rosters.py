@@ -115,7 +115,7 @@ def test_a_role_outside_a_complete_list_is_left_out_and_said(tmp_path):
     [g] = r["groups"]
     assert [m["name"] for m in g["members"]] == ["Công an tỉnh", "Sở Tư pháp", "Thanh tra tỉnh"]
     assert g["leader"] is None
-    assert any("Cục Hải quan tỉnh" in w and "left out" in w for w in r["warnings"])
+    assert any("Cục Hải quan tỉnh" in w and "bỏ qua" in w for w in r["warnings"])
 
 
 def test_persons_are_not_units_but_places_are():

@@ -152,6 +152,6 @@ def test_a_stamp_time_bounds_the_issue_date_and_is_kept_as_evidence():
     late = text_doc(HEADER_TEXT.format(day=20))  # dated after it was signed: not believed
     late.stamps = [stamp]
     rec = extract(late)
-    assert rec["issued_date"] is None and any("after the first digital signature" in w for w in rec["warnings"])
+    assert rec["issued_date"] is None and any("sau lần ký số đầu tiên" in w for w in rec["warnings"])
     late.stamps = [dict(stamp, time_confidence=62.0)]  # a time read unsurely bounds nothing
     assert extract(late)["issued_date"] == "2024-02-20"

@@ -109,10 +109,10 @@ def name_warning(path: str) -> str | None:
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        return f"the file name has bytes that are not UTF-8: kept as {printable_path(Path(path).name)}"
+        return f"tên tệp có byte không phải UTF-8: giữ nguyên, viết là {printable_path(Path(path).name)}"
     hidden = [k for k in clean_input(Path(path).name)[1] if k.startswith("U+")]
     if hidden:
-        return f"the file name contains invisible or bidi control characters ({', '.join(sorted(hidden))})"
+        return f"tên tệp có ký tự ẩn hoặc ký tự điều khiển hướng chữ ({', '.join(sorted(hidden))})"
     return None
 
 
@@ -123,10 +123,10 @@ def cleaned_warning(cleaned: dict[str, int]) -> str | None:
     folded = {k: n for k, n in cleaned.items() if not k.startswith("U+")}
     parts = []
     if invisible:
-        parts.append(f"removed {sum(invisible.values())} invisible or bidi control character(s) ("
+        parts.append(f"đã bỏ {sum(invisible.values())} ký tự ẩn hoặc điều khiển hướng chữ ("
                      + ", ".join(f"{k} ×{n}" for k, n in sorted(invisible.items())) + ")")
     if folded:
-        parts.append(f"folded {sum(folded.values())} Cyrillic/Greek look-alike letter(s) to Latin ("
+        parts.append(f"đã đổi {sum(folded.values())} chữ Kirin/Hy Lạp trông giống chữ Latinh thành chữ Latinh ("
                      + ", ".join(f"{k} ×{n}" for k, n in sorted(folded.items())) + ")")
     return "; ".join(parts)
 
@@ -164,7 +164,7 @@ def read(path: str | Path, root: str | Path | None = None) -> Document:
         if sniffed == "zip":
             doc.status, doc.error = "unsupported", "a zip archive that is not a Word document"
             return doc
-        doc.warnings_reader.append(f"the name says .{fmt} but the content is {sniffed}: read as {sniffed}")
+        doc.warnings_reader.append(f"tên tệp ghi .{fmt} nhưng nội dung là {sniffed}: đọc như {sniffed}")
         fmt = doc.format = sniffed
     try:
         _with_time_limit(limits.max_seconds(), lambda: _dispatch(path, fmt, doc))

@@ -20,9 +20,9 @@ def find_rosters(doc: Document) -> tuple[list[dict], list[str]]:
     for g in groups:
         n = len(g.members)
         if g.stated_member_count is not None and g.stated_member_count != n:
-            warnings.append(f"stated_member_count {g.stated_member_count} differs from {n} members found in {g.name}")
+            warnings.append(f"văn bản ghi {g.stated_member_count} đơn vị (stated_member_count), khác với {n} đơn vị tìm thấy trong {g.name}")
         if g.leader is None:
-            warnings.append(f"no leader stated for {g.name}")
+            warnings.append(f"văn bản không nêu đơn vị trưởng của {g.name}")
         out.append({
             "kind": g.kind, "name": g.name, "ordinal": g.ordinal,
             "members": g.members, "leader": g.leader, "deputies": g.deputies,

@@ -135,8 +135,9 @@ def _add_claims(finder, g, claims) -> None:
         if not plausible_role(g, c.unit):
             # Listed members: the leader and deputies are among them. The claim is left out and
             # said, so a reviewer sees it (a guest's unit, a host, another year's roster).
-            finder.warnings.append(f"'{c.unit}' read as {c.role} of {g.name} ({c.relation}) is not among its "
-                                   "listed members: left out")
+            role = {"leader": "đơn vị trưởng", "deputy": "đơn vị phó"}.get(c.role, c.role)
+            finder.warnings.append(f"'{c.unit}' đọc là {role} của {g.name} ({c.relation}) nhưng không có trong "
+                                   "danh sách thành viên: bỏ qua")
             continue
         g.set_role(c.role, c.unit, c.year)  # a later year's leader replaces an earlier one
 

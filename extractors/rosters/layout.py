@@ -236,7 +236,7 @@ class GroupFinder(TableReader, SentenceReader):
                         and not re.fullmatch(r"[IVX]+", word):
                     g.members.pop()
                     g.reindex()
-                    self.warnings.append(f"text ends inside '{name}': item dropped, {g.name} may be incomplete")
+                    self.warnings.append(f"văn bản dừng giữa '{name}': bỏ mục này, {g.name} có thể chưa đủ")
 
     def finish(self) -> list[Group]:
         self.drop_truncated_item()

@@ -55,7 +55,7 @@ class SentenceReader:
             unit = unit_before(text[: trunc.start()])
             if unit:
                 group.set_role("leader", unit)
-                self.warnings.append(f"role word cut off at the end of the text; read '{unit}' as leader")
+                self.warnings.append(f"từ chỉ vai trò bị cắt ở cuối văn bản; đọc '{unit}' là đơn vị trưởng")
             return
         for k, m in enumerate(matches):
             role = role_of(m.group(0))
