@@ -96,7 +96,8 @@ def build_html(db: sqlite_utils.Database, province: str, year: int, compare: int
                    unit_total=sum(g["count"] for g in groups), chart_sizes=sizes, chart_leaders=leaders,
                    chart_flows=flows_svg, legend=legend(), changes=changes, version=EXTRACTOR_VERSION,
                    db_name=db_name, generated=datetime.now(VIETNAM).strftime("%H:%M ngày %d/%m/%Y (giờ Việt Nam)"),
-                   role_word=lambda kind, role: ROLE_NAMES.get((kind, role), role))
+                   # "phân công (thành viên)": an amendment that makes a leader an ordinary member again
+                   role_word=lambda kind, role: ROLE_NAMES.get((kind, role), "thành viên" if role == "member" else role))
     # Render once for the text, then embed only the glyphs that text needs.
     draft = template.render(context, font_css="")
     return template.render(context, font_css=font_face_css(re.sub(r"<[^>]+>", " ", draft)))

@@ -11,8 +11,8 @@ from pipeline.matching import match_province as spelt_province
 from pipeline.roster_state import FIRST_STEPS
 from pipeline.normalize import same_group
 
-ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối", ("khối", "member"): "thành viên",
-              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó", ("cụm", "member"): "thành viên"}
+ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối",
+              ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó"}
 OPS = {"move_member": "chuyển đến", "add_member": "bổ sung", "remove_member": "rút khỏi", "replace_role": "phân công"}
 
 
