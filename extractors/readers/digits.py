@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from extractors.readers.ocr_image import components, uncompressed
+
 MODEL = "ch_PP-OCRv4_rec_infer.onnx"
 HEIGHT = 48  # the recogniser's input height (PaddleOCR rec_img_shape 3×48×320)
 MIN_WIDTH = 320
@@ -129,8 +131,6 @@ def tesseract_digits(crop: Image.Image) -> dict | None:
     on the seven real scans it reads as many fields as modes 8 and 13 together, in one call)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     import pytesseract
-
-    from extractors.readers.ocr_image import uncompressed
     data = pytesseract.image_to_data(uncompressed(crop), lang="eng", output_type=pytesseract.Output.DICT,
                                      config="--psm 7 -c tessedit_char_whitelist=0123456789")
     words = [(t.strip(), float(c)) for t, c in zip(data["text"], data["conf"]) if t.strip()]
@@ -147,33 +147,6 @@ def otsu(gray: np.ndarray) -> int:
     between = np.zeros(256)
     between[valid] = (m0[valid] * total - w0[valid] * m0[-1]) ** 2 / (w0[valid] * w1[valid])
     return int(between.argmax())
-
-
-def components(ink: np.ndarray) -> list[dict]:
-    """8-connected components of a boolean mask, each with its box and pixel count."""
-    labels = np.zeros(ink.shape, dtype=np.int32)
-    out = []
-    h, w = ink.shape
-    for y0, x0 in zip(*np.nonzero(ink)):
-        if labels[y0, x0]:
-            continue
-        n = len(out) + 1
-        labels[y0, x0] = n
-        stack, box, area = [(y0, x0)], [x0, y0, x0, y0], 0
-        while stack:
-            y, x = stack.pop()
-            area += 1
-            box = [min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)]
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
-                    yy, xx = y + dy, x + dx
-                    if 0 <= yy < h and 0 <= xx < w and ink[yy, xx] and not labels[yy, xx]:
-                        labels[yy, xx] = n
-                        stack.append((yy, xx))
-        out.append({"label": n, "box": (int(box[0]), int(box[1]), int(box[2]) + 1, int(box[3]) + 1), "area": area})
-    for c in out:
-        c["mask"] = labels == c["label"]
-    return out
 
 
 def digit_strokes(gray: np.ndarray, line_height: float) -> tuple[np.ndarray, list[dict]] | None:

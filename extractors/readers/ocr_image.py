@@ -65,26 +65,31 @@ def gray_image(gray: np.ndarray) -> Image.Image:
     return image
 
 
-def _components(cells: np.ndarray) -> list[tuple[int, int, int, int, int]]:
-    """Connected groups of set cells (8-neighbours): (row0, col0, row1, col1, count)."""
-    seen = np.zeros_like(cells, dtype=bool)
+def components(ink: np.ndarray, masks: bool = True) -> list[dict]:
+    """8-connected components of a boolean mask, each with its box (x0, y0, x1, y1, end exclusive),
+    pixel count and, with `masks`, its own mask."""
+    labels = np.zeros(ink.shape, dtype=np.int32)
     out = []
-    for r0, c0 in zip(*np.nonzero(cells)):
-        if seen[r0, c0]:
+    h, w = ink.shape
+    for y0, x0 in zip(*np.nonzero(ink)):
+        if labels[y0, x0]:
             continue
-        stack, box, n = [(r0, c0)], [r0, c0, r0, c0], 0
-        seen[r0, c0] = True
+        n = len(out) + 1
+        labels[y0, x0] = n
+        stack, box, area = [(y0, x0)], [x0, y0, x0, y0], 0
         while stack:
-            r, c = stack.pop()
-            n += 1
-            box = [min(box[0], r), min(box[1], c), max(box[2], r), max(box[3], c)]
-            for dr in (-1, 0, 1):
-                for dc in (-1, 0, 1):
-                    rr, cc = r + dr, c + dc
-                    if 0 <= rr < cells.shape[0] and 0 <= cc < cells.shape[1] and cells[rr, cc] and not seen[rr, cc]:
-                        seen[rr, cc] = True
-                        stack.append((rr, cc))
-        out.append((*box, n))
+            y, x = stack.pop()
+            area += 1
+            box = [min(box[0], x), min(box[1], y), max(box[2], x), max(box[3], y)]
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    yy, xx = y + dy, x + dx
+                    if 0 <= yy < h and 0 <= xx < w and ink[yy, xx] and not labels[yy, xx]:
+                        labels[yy, xx] = n
+                        stack.append((yy, xx))
+        out.append({"label": n, "box": (int(box[0]), int(box[1]), int(box[2]) + 1, int(box[3]) + 1), "area": area})
+    for c in out if masks else []:
+        c["mask"] = labels == c["label"]
     return out
 
 
@@ -96,10 +101,11 @@ def find_seals(mask: np.ndarray, resolution: int) -> list[tuple[int, int, int, i
     cells = mask[:hh, :ww].reshape(hh // CELL, CELL, ww // CELL, CELL).sum(axis=(1, 3)) >= 3
     lo, hi = (mm / 25.4 * resolution / CELL for mm in SEAL_MM)
     seals = []
-    for r0, c0, r1, c1, n in _components(cells):
-        height, width = r1 - r0 + 1, c1 - c0 + 1
+    for c in components(cells, masks=False):
+        c0, r0, c1, r1 = c["box"]  # in cells, end exclusive
+        height, width = r1 - r0, c1 - c0
         if lo <= width <= hi and lo <= height <= hi and 0.75 <= width / height <= 1.33:
-            seals.append((int(c0) * CELL, int(r0) * CELL, (int(c1) + 1) * CELL, (int(r1) + 1) * CELL))
+            seals.append((c0 * CELL, r0 * CELL, c1 * CELL, r1 * CELL))
     return seals
 
 
