@@ -29,13 +29,14 @@ def discover_files(paths: list[str]) -> list[str]:
     return [f for f, _ in discover_with_roots(paths)]
 
 
-def is_unchanged(path: str, root: str | None, loaded: set[str]) -> bool:
+def is_unchanged(path: str, root: str | None, loaded: set[str], refused: tuple[str, str] | None = None) -> bool:
     """A file already loaded with this extractor (its SHA-256 among `loaded`) is not read again:
     a re-run costs a hash per file. A link found in a folder is always checked again (where it
-    points may have changed), and so is a file that must not be opened."""
+    points may have changed), and so is a file that must not be opened (`refused`: its
+    admission verdict, when the caller already has it)."""
     try:
-        return (not admission(path, root) and not (root and Path(path).is_symlink())
-                and sha256_of(path) in loaded)
+        why = refused if refused is not None else admission(path, root)
+        return not why and not (root and Path(path).is_symlink()) and sha256_of(path) in loaded
     except OSError:
         return False
 
@@ -48,7 +49,7 @@ def pending(files: list[tuple[str, str | None]], loaded: set[str], refused: dict
         why = admission(path, root)
         if why and refused.get(printable_path(path)) == why[0]:
             continue
-        if why or not is_unchanged(path, root, loaded):
+        if why or not is_unchanged(path, root, loaded, refused=why or ()):
             out.append((path, root))
     return out
 

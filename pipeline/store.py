@@ -403,15 +403,21 @@ def stored_records(db: sqlite_utils.Database):
         yield r["id"], json.loads(r["record"]), r["text"]
 
 
+def _rebuild(db: sqlite_utils.Database, doc_id: str, record: dict, text: str | None,
+             corrections: list[dict] | None, corrections_file: str | None) -> None:
+    """Replace one document's rows from its record (inside the caller's transaction), keeping
+    when, by which extractor and from where it was loaded."""
+    kept = db.execute("select extractor_version, loaded_at, abs_path from documents where id = ?", [doc_id]).fetchone()
+    rows = record_rows(record, text, corrections, corrections_file)
+    rows["documents"][0].update(extractor_version=kept[0], loaded_at=kept[1], abs_path=kept[2])
+    _replace_rows(db, doc_id, rows)
+
+
 def rewrite_record(db: sqlite_utils.Database, doc_id: str, record: dict, text: str | None,
                    corrections: list[dict] | None = None, corrections_file: str | None = None) -> None:
-    """Rebuild one document's rows from its (changed) record in one transaction, keeping when and
-    by which extractor it was loaded."""
+    """Rebuild one document's rows from its (changed) record in one transaction."""
     with write_transaction(db):
-        doc = db.execute("select extractor_version, loaded_at, abs_path from documents where id = ?", [doc_id]).fetchone()
-        rows = record_rows(record, text, corrections, corrections_file)
-        rows["documents"][0].update(extractor_version=doc[0], loaded_at=doc[1], abs_path=doc[2])
-        _replace_rows(db, doc_id, rows)
+        _rebuild(db, doc_id, record, text, corrections, corrections_file)
 
 
 def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections_file: str | None = None) -> list[dict]:
@@ -427,7 +433,7 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
         by_doc.setdefault(e["document"], []).append(e)
     with write_transaction(db):
         docs = {r["id"]: r for r in db.query(
-            """select doc.id, doc.path, doc.abs_path, doc.status, doc.corrections_digest, doc.extractor_version, doc.loaded_at,
+            """select doc.id, doc.path, doc.status, doc.corrections_digest,
                       d.record is null as unread from documents doc left join decisions d on d.id = doc.id""")}
         outcome: dict[str, dict] = {}
         for doc_id, doc in docs.items():
@@ -442,10 +448,7 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
                                 "where d.id = ?", [doc_id]).fetchone()
             raw = json.loads(stored[0])
             if doc["corrections_digest"] != digest(mine):
-                rows = record_rows(raw, stored[1], mine, corrections_file)
-                rows["documents"][0].update(extractor_version=doc["extractor_version"], loaded_at=doc["loaded_at"],
-                                            abs_path=doc["abs_path"])
-                _replace_rows(db, doc_id, rows)
+                _rebuild(db, doc_id, raw, stored[1], mine, corrections_file)
             for r in apply_corrections(raw, mine, corrections_file)[1]:
                 outcome[r["id"]] = r
         by_path = {d["path"]: d["id"] for d in docs.values()}
