@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.rosters.lexicon import head_of, inner_names, is_place, looks_like_person, shareable
+from extractors.rosters.pos import is_noun_at
 from extractors.units_text import clean_item
 
 # What ends a list inside a sentence: a verb of the clause the list is the subject of.
@@ -54,7 +55,7 @@ def cut_list(text: str) -> str:
                 not re.search(r"(?:\bTP|\bTX|\bTp|\bTT)$", text[:i]):
             text = text[:i]
             break
-    m = LIST_END.search(text)
+    m = _list_end(text)
     if m:
         text = text[: m.start()]
     m = NEXT_GROUP.search(text)  # "A, B, C; Cụm thi đua số 2 gồm: D, E": the next group's list
@@ -64,6 +65,20 @@ def cut_list(text: str) -> str:
     if m:
         text = text[: m.start()]
     return text.strip(" ,;:")
+
+
+# Words of LIST_END that are also nouns: "Liên hiệp các tổ chức hữu nghị tỉnh" (N) against
+# "Hội Khuyến học tỉnh tổ chức ký kết" (V); the tagger decides which one the text has.
+_ALSO_NOUN = re.compile(r"(?i)tổ chức")
+
+
+def _list_end(text: str):
+    for m in LIST_END.finditer(text):
+        word = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        if _ALSO_NOUN.fullmatch(m.group(0).strip()) and is_noun_at(text, word):
+            continue
+        return m
+    return None
 
 
 def protect(text: str) -> str:
