@@ -55,6 +55,7 @@ class Group:
     provenance: dict | None = None
     evidence: list[str] = field(default_factory=list)
     leader_year: int | None = None  # "Cụm trưởng năm 2024": the year a stated leadership is for
+    leader_elected: bool = False  # stated by an election or a handover (roles.elected_at)
     deputy_years: list = field(default_factory=list)
     index: UnitIndex = field(default_factory=UnitIndex, repr=False)
 
@@ -81,15 +82,19 @@ class Group:
         from extractors.units_text import same_unit
         return any(same_unit(d, unit) for d in self.deputies)
 
-    def set_role(self, role: str, unit: str, year: int | None = None) -> None:
+    def set_role(self, role: str, unit: str, year: int | None = None, elected: bool = False) -> None:
         from extractors.units_text import same_unit
         if ROLE_WORD.match(unit.strip()):
             return  # a role word or a column header ("Phó trưởng khối", "Đơn vị Trưởng") names no unit
         if role == "leader":
             # The first leader stated wins, unless a later sentence names the leader of a later
-            # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024").
-            if self.leader is None or (year and self.leader_year and year > self.leader_year):
-                self.leader, self.leader_year = unit, year
+            # year ("X, Cụm trưởng năm 2023, chủ trì … Y được bầu làm Cụm trưởng năm 2024"), or
+            # elects one where the first only described who chaired ("X – Cụm trưởng chủ trì hội
+            # nghị … bầu cụm trưởng năm 2023 là Y"), never for an earlier year.
+            later = year and self.leader_year and year > self.leader_year
+            outranks = elected and not self.leader_elected and not (year and self.leader_year and year < self.leader_year)
+            if self.leader is None or later or (outranks and not same_unit(self.leader, unit)):
+                self.leader, self.leader_year, self.leader_elected = unit, year, elected
                 if year:  # deputies stated for an earlier year go with that year's leader
                     keep = [(d, y) for d, y in zip(self.deputies, self.deputy_years) if not (y and y < year)]
                     self.deputies, self.deputy_years = [d for d, _ in keep], [y for _, y in keep]

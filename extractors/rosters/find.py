@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.lists import GROUP, ListReading, coordinated_kinds, find_lists
-from extractors.rosters.roles import find_roles
+from extractors.rosters.lists import ListReading, find_lists, first_group_name
+from extractors.rosters.roles import complete_cut_role, find_roles
 from pipeline.normalize import unit_key
 
 
@@ -46,15 +46,6 @@ def _resolve(finder, name: str | None, line):
 # A group named with its number opens a clause of its own ("…; Cụm thi đua số 2 do …").
 NUMBERED_GROUP = re.compile(r"(?<![Cc]ác )\b(?:Khối|Cụm|khối|cụm)\s+(?:thi\s+đua\s+)?(?:số\s+)?(?:\d{1,2}|[IVX]{1,5})\b")
 ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")
-
-
-def first_group_name(lines) -> str | None:
-    """The first "Khối/Cụm thi đua X" a text names (a news item's headline or caption)."""
-    for line in lines:
-        for m in GROUP.finditer(line.text):
-            if re.search(r"(?i)thi đua|\bsố\s+\d|\b[IVX]+$", m.group(0)):
-                return (m.group(0) + coordinated_kinds(m.group(0), line.text[m.end():])).strip(" -–")
-    return None
 
 
 def _score(n: int, implausible: int, count: int | None) -> tuple:
@@ -139,7 +130,7 @@ def _add_claims(finder, g, claims) -> None:
             finder.warnings.append(f"'{c.unit}' đọc là {role} của {g.name} ({c.relation}) nhưng không có trong "
                                    "danh sách thành viên: bỏ qua")
             continue
-        g.set_role(c.role, c.unit, c.year)  # a later year's leader replaces an earlier one
+        g.set_role(c.role, c.unit, c.year, c.elected)  # a later year's (or an elected) leader replaces another
 
 
 def named_clauses(finder, sentence: str) -> list[tuple[str | None, str]] | None:
@@ -154,9 +145,22 @@ def named_clauses(finder, sentence: str) -> list[tuple[str | None, str]] | None:
     return [(g.name, p) for g, p in zip(groups, parts)]
 
 
+def _cut_at_end(finder, sentences) -> list:
+    """The document's last sentence with a role word the text stops inside completed, and said."""
+    lines = finder.doc.lines()
+    if not sentences or not lines or not lines[-1].text.rstrip().endswith(sentences[-1][0].rstrip()[-30:]):
+        return sentences
+    done = complete_cut_role(sentences[-1][0])
+    if done is None:
+        return sentences
+    finder.warnings.append(f"văn bản dừng giữa từ chỉ vai trò: đọc '{done.split()[-2]} {done.split()[-1]}'"
+                           f" cho '{sentences[-1][0][-40:].strip()}'")
+    return sentences[:-1] + [(done, sentences[-1][1])]
+
+
 def complete_roles(finder, sentences) -> None:
     """Roles from the relations of roles.py, for the group each clause names."""
-    for sentence, line in sentences:
+    for sentence, line in _cut_at_end(finder, sentences):
         for name, clause in named_clauses(finder, sentence) or group_clauses(sentence):
             claims = find_roles(clause)
             if not claims:

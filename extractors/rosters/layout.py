@@ -14,12 +14,13 @@ from dataclasses import replace
 from extractors.document import Document, Line
 from extractors.rosters.build import Group
 from extractors.rosters.find import complete_lists, complete_roles
+from extractors.rosters.lists import first_group_name
 from extractors.rosters.mentions import split_members
 from extractors.rosters.sentences import SentenceReader
 from extractors.rosters.tables import TableReader
 from extractors.rosters.layout_words import (INLINE, ITEM, LIST_INTRO, NAME_START, OCR_ITEM, REPRESENT_COUNT,
                                              ROLE_LINE, ROLE_ONLY, UNNAMED_INTRO, display_case,
-                                             first_group_mention, fold_vowels, group_kind, group_ordinal,
+                                             fold_vowels, group_kind, group_ordinal,
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
 from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
@@ -139,9 +140,9 @@ class GroupFinder(TableReader, SentenceReader):
         intro = LIST_INTRO.search(text)
         inline = INLINE.search(text)
         unnamed = UNNAMED_INTRO.search(text)
-        if unnamed and not intro and (self.last is not None or first_group_mention(self.sentences, line)):
+        if unnamed and not intro and (self.last is not None or first_group_name(self.sentences, line)):
             # "… các cơ quan, đơn vị thành viên của Khối, gồm:": the group named before.
-            name = self.last.name if self.last is not None else first_group_mention(self.sentences, line)
+            name = self.last.name if self.last is not None else first_group_name(self.sentences, line)
             self.current = self.find_group(name) or self.open_group(display_case(name), None, None, line)
             return
         if intro and not (inline and len(split_members(inline.group("list"))) >= 2):
@@ -152,8 +153,9 @@ class GroupFinder(TableReader, SentenceReader):
                                                          int(intro.group("n")) if intro.group("n") else None, line)
             self.current = g  # its members follow: dash items, a list, or a table
             return
-        if self.current is not None and unit_key(self.current.name) in unit_key(text) and len(text) < 160:
-            return  # a caption naming the group just opened ("Danh sách đơn vị thành viên Cụm …")
+        if self.current is not None and unit_key(self.current.name) in unit_key(text) and len(text) < 160 \
+                and not text.endswith("."):
+            return  # a caption naming the group just opened ("Danh sách đơn vị thành viên Cụm …"), not a sentence
         self.current = None
         if not line.in_table and len(text) > 40:
             self.table_group = None  # body text between tables ends a continued roster

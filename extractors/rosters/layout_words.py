@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from extractors.document import Line
+from extractors.rosters.lists import cut_at_verb
 from extractors.units_text import ROLE_RE, starts_with_head
 from pipeline.normalize import unit_key
 
@@ -29,8 +30,6 @@ LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:
 NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện toàn|về việc|quyết định|nhiệm vụ|cam kết|phối hợp|đề nghị|bàn giao|với)\b")
 AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
 UNNAMED_INTRO = re.compile(r"(?:đơn vị|cơ quan)\s+(?:thành viên\s+)?(?:của|trong)\s+(?:Khối|Cụm)\s*,?\s*(?:gồm|là)\s*:\s*$")
-MENTION = re.compile(r"\b(?:Khối|Cụm)\s+thi\s+đua\s+[^,.;:()]{3,120}")
-NAME_STOP = re.compile(r"\s(?:đã|đang|sẽ|tổ chức [Hh]ội nghị|thống nhất|ký|tại|của Khối)\s")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
 ROLE_CLAUSE = re.compile(r"[;.]\s*(?=(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?:khối|cụm|Khối|Cụm)|(?:Khối|Cụm|khối|cụm)\s+(?:trưởng|phó)"
@@ -100,7 +99,7 @@ def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
     # A trailing role assignment ("Khối X: Trưởng khối: A") is not part of the name.
     name = re.split(r"\s*:\s*", name)[0].strip()
     name = re.sub(r"\s*[,–-]?\s*(?:gồm|có|bao gồm)(?:\s+\d{1,3}\s+(?:đơn vị|thành viên|cơ quan).*)?$", "", name).strip()
-    return display_case(name), ordinal, count
+    return display_case(cut_at_verb(name)), ordinal, count
 
 
 def group_kind(name: str) -> str:
@@ -146,19 +145,6 @@ def group_words(name: str) -> str:
     """A group's name without the words that vary between its spellings ("thi đua", "các cơ quan")."""
     key = unit_key(re.sub(r"(?i)\b(?:thi đua|các cơ quan|các sở, ban, ngành|các)\b", " ", name), drop_province=False)
     return re.sub(r"^(?:khoi|cum)\s+", "", key)
-
-
-def first_group_mention(lines: list[Line], before: Line) -> str | None:
-    """The first "Khối/Cụm thi đua X" a text names before `before` (a news item's headline)."""
-    for line in lines:
-        if line is before:
-            break
-        m = MENTION.search(line.text)
-        if m:
-            name = m.group(0)
-            stop = NAME_STOP.search(name + " ")
-            return (name[: stop.start()] if stop else name).strip(" ,-–")
-    return None
 
 
 def fold_vowels(word: str) -> str:

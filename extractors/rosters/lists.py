@@ -11,11 +11,15 @@ from dataclasses import dataclass
 
 from extractors.rosters.lexicon import head_of
 from extractors.rosters.mentions import DISTRIBUTIVE, Item, cut_list, split_members
+from extractors.rosters.pos import opens_predicate_at, tagged
 
 # A group's name ends before a verb, a year or a venue ("Khối thi đua Văn hóa – Xã hội tổng kết
-# công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội").
-_NAME_END = (r"gồm|bao gồm|có|đã|đang|sẽ|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|"
-             r"năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|thực hiện|hoạt động|diễn ra|cùng|làm|là")
+# công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội"). The verbs alone also end a
+# heading in capitals ("KHỐI THI ĐUA 4 TỔ CHỨC KÝ KẾT GIAO ƯỚC" is a headline, not a heading).
+_VERB_END = (r"đã|đang|sẽ|thống nhất|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|"
+             r"tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|thực hiện|diễn ra|họp")
+_NAME_END = (r"gồm|bao gồm|có|" + _VERB_END + r"|năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|hoạt động|cùng|làm|là")
+VERB_END = re.compile(r"\s(?:" + _VERB_END + r")\b")
 _NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
 # "khối lượng công việc", "Cụm công nghiệp": the same words, not a group of the emulation movement.
 _NOT_GROUP = r"lượng|óc|u|đại đoàn kết|công nghiệp|dân cư|tuyến|di tích|từ|thi đua\s+khen"
@@ -58,6 +62,75 @@ class ListReading:
 
 def plausible(items: list[Item]) -> bool:
     return len(items) >= 2 and sum(it.plausible for it in items) >= 0.8 * len(items)
+
+
+# "Cụm thi đua số 3 họp …", "Khối thi đua 4 tổ chức …": a numbered name ends at its number unless
+# a capitalised word or a territory follows ("Cụm thi đua số 6 Tỉnh ủy", "… số 6 tỉnh Bình Phước").
+_AFTER_NUMBER = re.compile(r"^(?P<name>.*?\b(?:thi\s+đua\s+)?(?:số\s+)?(?:\d{1,2}|[IVX]{1,5}))\s+(?P<next>\S+)")
+_TERRITORY = re.compile(r"(?:tỉnh|huyện|quận|thị|thành|xã|phường|TP\.?)$")
+
+
+def _numbered_end(name: str, all_caps: bool) -> str:
+    m = _AFTER_NUMBER.match(name)
+    if not m or not re.match(r"^(?:Khối|Cụm|khối|cụm|KHỐI|CỤM)\s+(?:thi\s+đua\s+|THI\s+ĐUA\s+)?(?:số\s+|SỐ\s+)?(?:\d|[IVX])", name):
+        return name
+    nxt = m.group("next")
+    if (all_caps or nxt[:1].islower()) and not _TERRITORY.match(nxt if not all_caps else nxt.lower()):
+        return m.group("name")
+    return name
+
+
+def group_mentions(text: str):
+    """The groups a text names, as (start, end, name as written): GROUP read on the text (on its
+    lower-case copy when the line is in capitals, so "KHỐI THI ĐUA 4 TỔ CHỨC KÝ KẾT" ends before
+    its verb), never a "Khối" that is the subject of a predicate ("trong Khối không ngừng thi đua",
+    underthesea's tag of the next word), a numbered name ending at its number."""
+    letters = [c for c in text if c.isalpha()]
+    all_caps = len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    probe = text.lower() if all_caps else text
+    for m in GROUP.finditer(probe):
+        nxt = re.match(r"\S+\s+", m.group(0))
+        if nxt and opens_predicate_at(text, m.start() + nxt.end()):
+            continue
+        name = _numbered_end(text[m.start(): m.end()], all_caps)
+        if not all_caps:
+            name = _proper_name_end(text, m.start(), name)
+        yield m.start(), m.start() + len(name), name
+
+
+def _proper_name_end(text: str, start: int, name: str) -> str:
+    """"Khối thi đua Văn hóa - Xã hội phát biểu …": a lower-case verb (underthesea's tag) right
+    after a capitalised word ends the name; inside lower-case words ("các sở quản lý nhà nước")
+    a verb tag proves nothing."""
+    prev = None
+    for at, word, tag in tagged(text):
+        if at < start:
+            continue
+        if at >= start + len(name):
+            break
+        if prev is not None and tag == "V" and word[:1].islower() and word != "thi đua" and \
+                (prev[:1].isupper() or prev[:1].isdigit()):
+            return name[: at - start].rstrip(" ,-–")
+        prev = word
+    return name
+
+
+def cut_at_verb(name: str) -> str:
+    """A heading's name without the headline verb after it (read on the lower-case copy)."""
+    m = VERB_END.search(name.lower())
+    return name[: m.start()].rstrip(" ,-–") if m and m.start() > 6 else name
+
+
+def first_group_name(lines, before=None) -> str | None:
+    """The first "Khối/Cụm thi đua X" (or numbered group) a text names before the line `before`:
+    a news item's headline or caption."""
+    for line in lines:
+        if line is before:
+            break
+        for start, end, name in group_mentions(line.text):
+            if re.search(r"(?i)thi đua|\bsố\s+\d|\b[IVX]+$", name):
+                return (name + coordinated_kinds(name, line.text[end:])).strip(" -–")
+    return None
 
 
 def coordinated_kinds(name: str, rest: str) -> str:
@@ -112,16 +185,16 @@ def find_lists(sentence: str) -> list[ListReading]:
         items = split_members(listed, implied)
         if not plausible(items):
             continue
-        groups = list(GROUP.finditer(pre))
+        groups = list(group_mentions(pre))
         if not groups and not GROUP_SUBJECT.search(pre[-160:]):
             continue  # "Đoàn công tác gồm: …", "Cụm công nghiệp X gồm: …": not about a group
-        if NOT_ROSTER.search(pre[groups[-1].end():] if groups else pre[-120:]):
+        if NOT_ROSTER.search(pre[groups[-1][1]:] if groups else pre[-120:]):
             continue
         count = None
-        c = COUNT.search(pre[groups[-1].start():] if groups else pre[-160:])
+        c = COUNT.search(pre[groups[-1][0]:] if groups else pre[-160:])
         if c:
             count = int(c.group("of") or c.group("n"))
-        name = (groups[-1].group(0) + coordinated_kinds(groups[-1].group(0), pre[groups[-1].end():])).strip() \
+        name = (groups[-1][2] + coordinated_kinds(groups[-1][2], pre[groups[-1][1]:])).strip() \
             if groups else None
         if count is not None and count == len(items) - 1:
             items = merge_inner_and(items)

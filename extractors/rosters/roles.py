@@ -22,6 +22,20 @@ _UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\
 UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
 
+# A person's post before the unit it names ("Giám đốc Sở Tư pháp", "Cục trưởng Cục Thi hành án
+# dân sự"): the unit is the person's.
+POST = (r"(?:[Pp]hó\s+)?(?:Giám đốc|Chánh(?: Văn phòng| Thanh tra)?|Chủ tịch|Chủ nhiệm|Bí thư|Thủ trưởng|Cục trưởng|"
+        r"Chi cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|Trưởng)")
+# "cho đồng chí Lê Thị Bình - Giám đốc Kho bạc Nhà nước tỉnh": a person, then the post naming the unit.
+PERSON_POST = (r"(?:(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)\s+[^,;–-]{2,40}?\s*[,–-]\s*"
+               r"(?:[^,;–-]{2,40}?\s*[,–-]\s*)?" + POST + r"\s+)")
+# The verbs of an election or a handover: what they assign holds for the year they name, and
+# outranks a description of the unit holding the role at the time of the meeting ("X – Cụm
+# trưởng, chủ trì hội nghị … bầu cụm trưởng năm 2023 là Y").
+ELECTION = re.compile(r"\b(?:bầu|bầu chọn|suy tôn|phân công|giao|chọn|giới thiệu|tín nhiệm|bàn giao|chuyển giao|nhận nhiệm vụ)\b")
+ELECTED_RELATIONS = {"elected", "handover", "respective"}
+
+
 @dataclass
 class Relation:
     name: str
@@ -45,12 +59,10 @@ RELATIONS = [
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
          r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
-         r"(?:bàn giao|chuyển giao|trao)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
-         + r"[^,;.]{0,80}?\bcho\s+" + UNIT),
+         r"(?:bàn giao|chuyển giao|trao|suy tôn)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
+         + r"[^,;.]{0,80}?\bcho\s+" + PERSON_POST + "?" + UNIT),
     _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
-         r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?(?:[Pp]hó\s+)?"
-         r"(?:Giám đốc|Chánh(?: Văn phòng| Thanh tra)?|Chủ tịch|Chủ nhiệm|Bí thư|Thủ trưởng|Cục trưởng|Chi cục trưởng|"
-         r"Viện trưởng|Hiệu trưởng|Trưởng ban|Trưởng)\s+" + UNIT + r"\s*,\s*" + ROLE),
+         r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?" + POST + r"\s+" + UNIT + r"\s*,\s*" + ROLE),
     _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
          ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
          r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
@@ -80,6 +92,43 @@ class RoleClaim:
     year: int | None
     relation: str
     start: int
+    elected: bool = False  # stated by an election or a handover, not described
+
+
+def elected_at(sentence: str, start: int, relation: str) -> bool:
+    """The claim at `start` is an election's or a handover's: its relation says so, or an
+    election verb opens its clause ("… thống nhất bầu Trưởng khối năm 2022 là X (Trưởng khối)")."""
+    clause = re.split(r"[;.]\s", sentence[:start])[-1]
+    return relation in ELECTED_RELATIONS or bool(ELECTION.search(clause))
+
+
+def _year_elected(sentence: str, start: int) -> int | None:
+    """"bầu cụm trưởng và cụm phó năm 2023 là X (Cụm trưởng)": the year the election names,
+    between its verb and the unit."""
+    clause = re.split(r"[;.]\s", sentence[:start])[-1]
+    e = ELECTION.search(clause)
+    years = YEAR.findall(clause[e.end():]) if e else []
+    return int(years[-1]) if years else None
+
+
+# The text stops inside a role word ("… được bầu làm đơn vị Trưởng kh"): the word it must be.
+_ROLE_WORDS = ("khối", "cụm", "trưởng", "phó")
+
+
+def complete_cut_role(sentence: str) -> str | None:
+    """The sentence with its cut last word completed, when that gives a role phrase at its end;
+    None when nothing is cut."""
+    m = re.search(r"(\S+)\s*$", sentence)
+    if not m or ROLE_RE.search(sentence[-40:]) and ROLE_RE.search(sentence[-40:]).end() == len(sentence[-40:].rstrip()):
+        return None
+    last = m.group(1)
+    for word in _ROLE_WORDS:
+        if last.lower() != word and word.startswith(last.lower()):
+            done = sentence[: m.start(1)] + (word.capitalize() if last[:1].isupper() else word)
+            r = [x for x in ROLE_RE.finditer(done)]
+            if r and r[-1].end() == len(done):
+                return done
+    return None
 
 
 def role_kind(text: str) -> str:
@@ -121,7 +170,7 @@ def _coordinated(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
         m = _BEFORE_AND.search(sentence[max(0, c.start - 120): c.start])
         unit = clean_unit(m.group("unit")) if m else None
         if unit and not ROLE_RE.search(unit) and not any(x.unit == unit for x in claims):
-            out.append(RoleClaim("deputy", unit, c.year, "coordinated", c.start - len(m.group(0))))
+            out.append(RoleClaim("deputy", unit, c.year, "coordinated", c.start - len(m.group(0)), c.elected))
     return out
 
 
@@ -151,8 +200,8 @@ def find_roles(sentence: str) -> list[RoleClaim]:
         a, b = clean_unit(r.group("a")), clean_unit(r.group("b"))
         if a and b:
             y = _year_after(sentence, r.end("r2"))
-            claims += [RoleClaim(role_kind(r.group("r1")), a, y, "respective", r.start("a")),
-                       RoleClaim(role_kind(r.group("r2")), b, y, "respective", r.start("b"))]
+            claims += [RoleClaim(role_kind(r.group("r1")), a, y, "respective", r.start("a"), True),
+                       RoleClaim(role_kind(r.group("r2")), b, y, "respective", r.start("b"), True)]
     for rel in RELATIONS:
         for m in rel.pattern.finditer(sentence):
             unit = clean_unit(m.group("unit"))
@@ -160,9 +209,11 @@ def find_roles(sentence: str) -> list[RoleClaim]:
                 continue  # one unit, one claim: the first relation that reads it
             role = "deputy" if m.group("dep") else "leader"
             start = m.start("unit") + max(0, m.group("unit").rfind(unit))  # where the head begins
-            y = YEAR.search(m.group(0))  # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"
-            year = int(y.group(1)) if y else (_year_after(sentence, m.end("unit")) or _year_before(sentence, start))
-            claims.append(RoleClaim(role, unit, year, rel.name, start))
+            # "Cụm trưởng năm 2024 là X", "X (Trưởng khối năm 2024)"; not a year before the unit's head
+            y = YEAR.search(m.group(0)[start - m.start():]) or YEAR.search(sentence[m.start(): m.start("unit")])
+            year = int(y.group(1)) if y else (_year_after(sentence, m.end("unit")) or _year_before(sentence, start)
+                                              or _year_elected(sentence, start))
+            claims.append(RoleClaim(role, unit, year, rel.name, start, elected_at(sentence, start, rel.name)))
     claims += _labelled(sentence, claims)
     claims += _coordinated(sentence, claims)
     for c in claims:
