@@ -21,7 +21,7 @@ def roster_year(doc_type: str, subject: str | None, groups: list[dict], lines, i
     """The year the rosters apply to, and a warning when it is not stated."""
     if doc_type == "tin_bai":
         year = news_year(lines, issued)
-        return year, ("roster year not stated in the news item; year left null" if year is None and groups else None)
+        return year, ("tin bài không nêu năm của cụm, khối thi đua: để trống năm (year)" if year is None and groups else None)
     if not groups:
         return None, None
     if subject and doc_type != "tin_bai":

@@ -99,12 +99,30 @@ def find_headline(lines: list[Line], title_hint: str | None = None, head: int = 
     """The news item's title line, or None when the text starts with its body (an excerpt)."""
     if title_hint and not is_page_chrome(title_hint) and not is_body_sentence(title_hint):
         return clean_title(" ".join(title_hint.split())), None
-    for line in lines[:head]:
+    window = lines[:head]
+    for k, line in enumerate(window):
         t = _BULLET.sub("", " ".join(line.text.split()))
         if is_page_chrome(t):
             continue
+        kicker = _kicker_title(t, window[k + 1:])
+        if kicker:
+            return kicker, line
         return (None, None) if is_body_sentence(t) else (t, line)
     return None, None
+
+
+def _kicker_title(first: str, rest: list[Line]) -> str | None:
+    """A headline printed on two lines, a kicker ending in a colon then the title ("Khối các sở
+    quản lý nhà nước 1:" / "Triển khai hiệu quả các phong trào thi đua"): one headline. A list's
+    introduction ("… gồm:") is not a kicker."""
+    if not first.endswith(":") or len(first.split()) > 12 or re.search(r"(?i)\b(?:gồm|sau|như sau|là)\s*:$", first):
+        return None
+    for line in rest:
+        t = " ".join(line.text.split())
+        if not t:
+            continue
+        return f"{first} {t}" if not is_page_chrome(t) and not is_body_sentence(t) else None
+    return None
 
 
 # The roster year of a news item. A news item reports the rosters of one year, and says which

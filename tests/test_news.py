@@ -200,3 +200,15 @@ def test_a_dated_byline_is_a_published_date_record():
     lines = text_doc(f"Khối thi đua ký kết giao ước\n{BODY}\nThu Hà | 12/03/2025").lines()
     got = [(d["date"], d["role"]) for d in find_dates(lines, date(2025, 3, 12), True)]
     assert ("2025-03-12", "published") in got and ("2025-03-12", "other") not in got
+
+
+def test_a_headline_with_a_kicker_on_its_own_line_is_one_headline():
+    from extractors.document import Line
+    from extractors.news import find_headline
+    lines = [Line("Khối thi đua các trường đại học:", None, 1), Line("", None, 2),
+             Line("Đẩy mạnh phong trào thi đua dạy tốt, học tốt", None, 3),
+             Line("Ngày 5-3, Khối thi đua các trường đại học gồm 4 trường: Trường Đại học A, Trường Đại học B.", None, 4)]
+    assert find_headline(lines)[0] == "Khối thi đua các trường đại học: Đẩy mạnh phong trào thi đua dạy tốt, học tốt"
+    # a list's introduction is not a kicker
+    intro = [Line("Khối thi đua gồm:", None, 1), Line("Sở Y tế, Sở Tài chính", None, 2)]
+    assert find_headline(intro)[0] is None
