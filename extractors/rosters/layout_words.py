@@ -29,7 +29,9 @@ LIST_INTRO = re.compile(r"(?P<name>(?:Khối|Cụm)\s+[^.;:]{3,160}?)\s*,?\s+(?:
                         r"(?:đơn vị|thành viên|cơ quan)[^:]{0,60}:\s*$")
 NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện toàn|về việc|quyết định|nhiệm vụ|cam kết|phối hợp|đề nghị|bàn giao|với)\b")
 AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
-UNNAMED_INTRO = re.compile(r"(?:đơn vị|cơ quan)\s+(?:thành viên\s+)?(?:của|trong)\s+(?:Khối|Cụm)\s*,?\s*(?:gồm|là)\s*:\s*$")
+# "… các cơ quan, đơn vị thành viên của Khối, gồm:", "Các đơn vị thành viên:" (a line of its own).
+UNNAMED_INTRO = re.compile(r"(?:đơn vị|cơ quan)\s+(?:thành viên\s+)?(?:của|trong)\s+(?:Khối|Cụm)\s*,?\s*(?:gồm|là)\s*:\s*$|"
+                           r"^(?i:các\s+)?(?:đơn vị|cơ quan)\s+thành viên\s*(?:gồm|là)?\s*:\s*$")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
 ROLE_CLAUSE = re.compile(r"[;.]\s*(?=(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?:khối|cụm|Khối|Cụm)|(?:Khối|Cụm|khối|cụm)\s+(?:trưởng|phó)"

@@ -56,7 +56,7 @@ RELATIONS = [
          UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
-         UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,4}?(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu)\s+"
+         UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,5}?(?:(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu|thống nhất)\s+){1,3}"
          r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
          r"(?:bàn giao|chuyển giao|trao|suy tôn)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
@@ -174,6 +174,28 @@ def _coordinated(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
     return out
 
 
+# "Phó Khối trưởng là Ban Tổ chức Tỉnh ủy và Ban Tuyên giáo Tỉnh ủy": the units after a deputy's
+# role-first statement, joined by "và" or commas, share it.
+_AND_AFTER = re.compile(r"^\s*(?:,\s*|\s+và\s+)(?P<unit>[^,;:().]{2,110}?)(?=\s*(?:[,;:().]|\s+và\s+|$))")
+
+
+def _coordinated_after(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
+    out = []
+    for c in claims:
+        if c.role != "deputy" or c.relation != "role-first":
+            continue
+        at = c.start + len(c.unit)
+        while True:
+            m = _AND_AFTER.match(sentence[at:])
+            unit = clean_unit(m.group("unit")) if m else None
+            if not unit or ROLE_RE.search(unit) or unit != m.group("unit").strip() or \
+                    any(x.unit == unit for x in claims + out):
+                break
+            out.append(RoleClaim("deputy", unit, c.year, "coordinated", at + m.start("unit"), c.elected))
+            at += m.end()
+    return out
+
+
 # "Trưởng khối năm 2025: X", "Phó Trưởng khối: A, B": a label, then one unit or a list.
 LABEL = re.compile(ROLE + r"(?:\s+\d{1,2})?(?:\s+(?:thi đua\s+)?năm\s+(?P<year>\d{4}))?\s*[:：]\s*")  # "Phó khối 2:"
 
@@ -215,7 +237,7 @@ def find_roles(sentence: str) -> list[RoleClaim]:
                                               or _year_elected(sentence, start))
             claims.append(RoleClaim(role, unit, year, rel.name, start, elected_at(sentence, start, rel.name)))
     claims += _labelled(sentence, claims)
-    claims += _coordinated(sentence, claims)
+    claims += _coordinated(sentence, claims) + _coordinated_after(sentence, claims)
     for c in claims:
         c.unit = restore(c.unit)
     return sorted(claims, key=lambda c: c.start)
