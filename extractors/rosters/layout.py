@@ -92,9 +92,13 @@ class GroupFinder(TableReader, SentenceReader):
             name, ordinal, count = heading
             g = self.open_group(name, ordinal, count, line)
             rest = text.split(":", 1)[1] if ":" in text else ""
-            if ROLE_RE.search(rest):
+            # "1. Khối X (05 đơn vị): A (Trưởng khối), B (Phó Trưởng khối), C.": a list whose items
+            # carry their roles; "Khối X: Trưởng khối: A; Phó Trưởng khối: B": role labels.
+            listed = rest.strip() and starts_with_head(rest.strip()) and \
+                (re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) or (count and len(listed_items(rest.strip())) >= 2))
+            if ROLE_RE.search(rest) and not listed:
                 self.assign_roles(rest, g)
-            elif rest.strip() and re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) and starts_with_head(rest.strip()):
+            elif listed:
                 self.inline_list = (g, rest.strip(), line)
                 if rest.strip().endswith("."):
                     self.flush_inline_list()
@@ -229,20 +233,22 @@ class GroupFinder(TableReader, SentenceReader):
         if not lines:
             return
         last = lines[-1]
+        if re.search(r"[.;!?…)]\s*$", last.text):
+            return  # the text ends with its full stop: nothing was cut
         for g in self.groups:
             if g.members and g.members[-1]["provenance"] == last.provenance:
                 name = g.members[-1]["name"]
                 word = name.split()[-1] if name.split() else ""
                 # A word without a vowel ("H", "Th") is a syllable cut off; "Du" or "Mê" is whole.
                 if len(name.split()) > 1 and word.isalpha() and not re.search(r"(?i)[aăâeêioôơuưy]", fold_vowels(word)) \
-                        and not re.fullmatch(r"[IVX]+", word):
+                        and not re.fullmatch(r"[IVX]+", word) and not (len(word) > 1 and word.isupper()):  # "Sở GTVT"
                     g.members.pop()
                     g.reindex()
                     self.warnings.append(f"văn bản dừng giữa '{name}': bỏ mục này, {g.name} có thể chưa đủ")
 
     def finish(self) -> list[Group]:
         self.drop_truncated_item()
-        groups = [g for g in self.groups if g.members or g.leader]
+        groups = [g for g in self.groups if g.members or g.leader or g.deputies]
         if len(groups) == 1:
             for line in self.sentences:
                 c = REPRESENT_COUNT.search(line.text)

@@ -17,7 +17,9 @@ HEADING = re.compile(
 )
 ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[a-zđ]\)|[-–•+*])\s*(?P<text>\S.*)$")
 ROLE_LINE = re.compile(r"^[-–•+*]?\s*(?P<role>" + ROLE_RE.pattern + r")\s*[:：]\s*(?P<unit>.+)$", re.IGNORECASE)
-COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+(?:đơn vị|thành viên|cơ quan|sở|huyện)", re.IGNORECASE)
+_COUNTED = r"(?:đơn vị|thành viên|cơ quan|sở|huyện|quận|thị xã|xã|phường|trường|hội|doanh nghiệp)"
+COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+" + _COUNTED, re.IGNORECASE)
+COUNT_AT_END = re.compile(r"(?:gồm|có)\s*(?:có\s+)?\d{1,3}\s+" + _COUNTED + r"(?:\s+thành viên)?\s*:?\s*$", re.IGNORECASE)
 REPRESENT_COUNT = re.compile(r"đại diện\s+(?P<n>\d{1,3})\s+đơn vị\s+(?:thuộc|trong|của)\s+(?:Khối|Cụm)", re.IGNORECASE)
 INLINE = re.compile(
     r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*[,:]?\s+"
@@ -86,7 +88,9 @@ def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
     name, ordinal = m.group("name").strip(), m.group("ord")
     if len(name) > 250 or INLINE.search(name) and name.count(",") >= 3:
         return None
-    structured = bool(ordinal) or name == name.upper() or name.rstrip().endswith(":") or "đơn vị)" in name
+    # "Cụm thi đua số 2: gồm 3 huyện" (its items on the next lines) is a heading too.
+    structured = bool(ordinal) or name == name.upper() or name.rstrip().endswith(":") or "đơn vị)" in name \
+        or bool(COUNT_AT_END.search(name))
     if not structured:
         return None
     count = None

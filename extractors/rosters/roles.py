@@ -62,7 +62,7 @@ RELATIONS = [
          r"(?:bàn giao|chuyển giao|trao|suy tôn)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
          + r"[^,;.]{0,80}?\bcho\s+" + PERSON_POST + "?" + UNIT),
     _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
-         r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;]{2,40},\s*(?:[^,;]{2,60},\s*)*?" + POST + r"\s+" + UNIT + r"\s*,\s*" + ROLE),
+         r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;–-]{2,40}(?:,|\s[–-])\s*(?:[^,;]{2,60},\s*)*?" + POST + r"\s+" + UNIT + r"\s*,\s*" + ROLE),
     _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
          ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
          r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
