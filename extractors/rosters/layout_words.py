@@ -45,7 +45,7 @@ HEAD_DEPUTY = re.compile(r"^(?:đơn\s*vị\s+)phó\b", re.IGNORECASE)  # "Đơn
 COLUMN_NAME = re.compile(r"^(?:tên\s+)?(?:cơ quan,?\s*)?đơn\s*vị|^tên cơ quan|^cơ quan|^(?:các\s+)?(?:đơn\s*vị|cơ quan)\s+thành\s+viên|^thành\s+viên",
                          re.IGNORECASE)
 COLUMN_NOTE = re.compile(r"ghi\s*chú|nhiệm vụ|vai trò|chức danh|phân công", re.IGNORECASE)
-COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)", re.IGNORECASE)
+COLUMN_GROUP = re.compile(r"^(?:tên\s+)?(?:cụm|khối)(?!\s+(?:trưởng|phó)\b)", re.IGNORECASE)  # not "Khối trưởng"
 COLUMN_STT = re.compile(r"^(?:stt|tt|số\s*tt)$", re.IGNORECASE)
 OCR_ITEM = re.compile(r"^(?:[.,·•'`]\s*|\S{1,3}[.)]\s+)(?P<text>\S.*)$")
 ROLE_ONLY = re.compile(r"^(?:(?:cụm|khối)\s+(?:trưởng|phó)|(?:phó\s+)?trưởng\s+(?:cụm|khối)|phó\s+(?:cụm|khối))(?:\s*\d)?[.;]?$",

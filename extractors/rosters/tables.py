@@ -11,6 +11,10 @@ from extractors.rosters.mentions import split_members
 from extractors.units_text import ROLE_RE, clean_item, role_of, starts_with_head
 
 
+# A mark in a role column: the row's unit holds the role.
+MARK = re.compile(r"[xX✓✔√•+*]")
+
+
 class TableReader:
     """Appendix tables: STT | Tên đơn vị | Ghi chú, title rows spanning the table, a group column
     merged over its members, or one column per group (mixed into GroupFinder)."""
@@ -124,6 +128,11 @@ class TableReader:
             if self.current is not None:
                 for key in ("leader", "deputy"):
                     if key in cols and row[cols[key]]:
+                        if MARK.fullmatch(row[cols[key]].strip()):
+                            # "STT | Đơn vị | Khối trưởng | Khối phó" with "x" in a role column: the row's unit
+                            if "name" in cols and cells[cols["name"]]:
+                                self.current.set_role(key, clean_item(cells[cols["name"]])[0])
+                            continue
                         for unit in self.cell_units(row[cols[key]]):
                             self.current.set_role(key, clean_item(unit)[0])
             raw = row[cols["name"]] if "name" in cols else None
