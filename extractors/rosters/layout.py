@@ -96,6 +96,10 @@ class GroupFinder(TableReader, SentenceReader):
             # carry their roles; "Khối X: Trưởng khối: A; Phó Trưởng khối: B": role labels.
             listed = rest.strip() and starts_with_head(rest.strip()) and \
                 (re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) or (count and len(listed_items(rest.strip())) >= 2))
+            if not rest and ROLE_RE.search(text) and text.endswith("."):
+                # "Khối X (gồm 12 đơn vị) do A làm Khối trưởng, B làm Khối phó.": a heading that is a
+                # sentence; its roles are read with the other sentences.
+                self.sentences.append(line)
             if ROLE_RE.search(rest) and not listed:
                 self.assign_roles(rest, g)
             elif listed:

@@ -17,7 +17,7 @@ from extractors.rosters.pos import opens_predicate_at, tagged
 # công tác thi đua năm 2022" → "Khối thi đua Văn hóa – Xã hội"). The verbs alone also end a
 # heading in capitals ("KHỐI THI ĐUA 4 TỔ CHỨC KÝ KẾT GIAO ƯỚC" is a headline, not a heading).
 _VERB_END = (r"đã|đang|sẽ|thống nhất|tổ chức(?!\s+(?:[Cc]hính trị|[Xx]ã hội|[Hh]ội\s+(?!nghị|thao|thi|diễn)|đoàn thể))|"
-             r"tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|thực hiện|diễn ra|họp")
+             r"tổng kết|sơ kết|triển khai|[Tt]riển khai|ký|giao ban|phát động|thực hiện|diễn ra|họp|bầu|suy tôn|bình chọn")
 _NAME_END = (r"gồm|bao gồm|có|" + _VERB_END + r"|năm\s+\d{4}|tại|của|do|với|và\s+(?:phát|triển|ký|tổ)|trong|hoạt động|cùng|làm|là")
 VERB_END = re.compile(r"\s(?:" + _VERB_END + r")\b")
 _NAME_BODY = r"(?:(?!\s(?:" + _NAME_END + r")\b)[^.;:(),]){1,120}"
@@ -115,10 +115,16 @@ def _proper_name_end(text: str, start: int, name: str) -> str:
     return name
 
 
+# A heading that is a role sentence: "Khối X (gồm 12 đơn vị) do Cục Thuế tỉnh làm Khối trưởng",
+# "Khối X bầu Trưởng khối năm 2023": the name ends before the agent or the election.
+_ROLE_STATEMENT = re.compile(r"\sdo\s+(?=[A-ZĐ])")
+
+
 def cut_at_verb(name: str) -> str:
-    """A heading's name without the headline verb after it (read on the lower-case copy)."""
-    m = VERB_END.search(name.lower())
-    return name[: m.start()].rstrip(" ,-–") if m and m.start() > 6 else name
+    """A heading's name without the headline verb or role statement after it (verbs read on the
+    lower-case copy)."""
+    ends = [m.start() for m in (VERB_END.search(name.lower()), _ROLE_STATEMENT.search(name)) if m and m.start() > 6]
+    return name[: min(ends)].rstrip(" ,-–") if ends else name
 
 
 def first_group_name(lines, before=None) -> str | None:

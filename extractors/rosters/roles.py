@@ -36,6 +36,10 @@ ELECTION = re.compile(r"\b(?:bầu|bầu chọn|suy tôn|phân công|giao|chọn
 ELECTED_RELATIONS = {"elected", "handover", "respective"}
 
 
+# "giữ chức vụ Trưởng khối", "đảm nhận vai trò Cụm trưởng", "nhận nhiệm vụ Thường trực khối".
+POST_NOUN = r"(?:vai trò|nhiệm vụ|chức vụ|chức|cương vị|vị trí)\s+"
+
+
 @dataclass
 class Relation:
     name: str
@@ -53,11 +57,11 @@ RELATIONS = [
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:vai trò\s+|nhiệm vụ\s+)?(?:là\s+)?"
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,5}?(?:(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu|thống nhất)\s+){1,3}"
-         r"(?:làm|là|giữ|nhiệm vụ|vai trò)\s+(?:là\s+)?" + ROLE),
+         r"(?:(?:làm|là|giữ|đảm nhận)\s+(?:" + POST_NOUN + r")?|" + POST_NOUN + r")(?:là\s+)?" + ROLE),
     _rel("handover", "bàn giao Cụm trưởng cụm thi đua số 6 năm 2016 cho Huyện ủy Krông Búk đảm nhận",
          r"(?:bàn giao|chuyển giao|trao|suy tôn)\s+(?:nhiệm vụ\s+|vai trò\s+|cờ\s+(?:thi đua\s+)?(?:luân lưu\s+)?)?(?:của\s+)?" + ROLE
          + r"[^,;.]{0,80}?\bcho\s+" + PERSON_POST + "?" + UNIT),
