@@ -18,13 +18,16 @@ from extractors.rosters.lists import first_group_name
 from extractors.rosters.mentions import split_members
 from extractors.rosters.sentences import SentenceReader
 from extractors.rosters.tables import TableReader
-from extractors.rosters.layout_words import (INLINE, ITEM, LIST_INTRO, NAME_START, OCR_ITEM, REPRESENT_COUNT,
+from extractors.rosters.layout_words import (COUNTED, INLINE, ITEM, LIST_INTRO, NAME_START, OCR_ITEM, REPRESENT_COUNT,
                                              ROLE_LINE, ROLE_ONLY, UNNAMED_INTRO, display_case,
                                              fold_vowels, group_kind, group_ordinal,
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
 from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
 from pipeline.normalize import unit_key
+
+
+COUNT_LINE = re.compile(r"\(?\s*(?:[Gg]ồm|[Cc]ó)\s+(?:có\s+)?(?P<n>\d{1,3})\s+" + COUNTED + r"(?:\s+thành viên)?\s*\)?[.:]?")
 
 
 class GroupFinder(TableReader, SentenceReader):
@@ -94,8 +97,12 @@ class GroupFinder(TableReader, SentenceReader):
             rest = text.split(":", 1)[1] if ":" in text else ""
             # "1. Khối X (05 đơn vị): A (Trưởng khối), B (Phó Trưởng khối), C.": a list whose items
             # carry their roles; "Khối X: Trưởng khối: A; Phó Trưởng khối: B": role labels.
-            listed = rest.strip() and starts_with_head(rest.strip()) and \
-                (re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) or (count and len(listed_items(rest.strip())) >= 2))
+            # "Cụm thi đua số 1: A (Cụm trưởng), B (Cụm phó), C." is a list too: names that open
+            # with a head, roles only in their suffixes (no "A làm Cụm trưởng" clause).
+            items = listed_items(rest.strip()) if rest.strip() and starts_with_head(rest.strip()) else []
+            listed = bool(items) and (re.search(r"(?i)\b(?:gồm|có)\b[^:]*:", text) or count or (
+                len(items) >= 2 and all(starts_with_head(it[0]) for it in items)
+                and not re.search(r"\s(?:là|làm|giữ|được)\s", rest)))
             if not rest and ROLE_RE.search(text) and text.endswith("."):
                 # "Khối X (gồm 12 đơn vị) do A làm Khối trưởng, B làm Khối phó.": a heading that is a
                 # sentence; its roles are read with the other sentences.
@@ -119,6 +126,12 @@ class GroupFinder(TableReader, SentenceReader):
             self.assign_roles(text, self.last)
             if text.endswith(","):
                 self.open_role = (self.last, text)
+            return
+        stated = COUNT_LINE.fullmatch(text)
+        if stated and self.current is not None and not self.current.members:
+            # "KHỐI THI ĐUA SỐ 1" / "(Gồm 4 đơn vị)" / "1. Sở Nội vụ …": the count on its own line
+            if self.current.stated_member_count is None:
+                self.current.stated_member_count = int(stated.group("n"))
             return
         if line.words is not None and self.current is not None and self.handle_ocr_line(text, line):
             return

@@ -17,9 +17,9 @@ HEADING = re.compile(
 )
 ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[a-zđ]\)|[-–•+*])\s*(?P<text>\S.*)$")
 ROLE_LINE = re.compile(r"^[-–•+*]?\s*(?P<role>" + ROLE_RE.pattern + r")\s*[:：]\s*(?P<unit>.+)$", re.IGNORECASE)
-_COUNTED = r"(?:đơn vị|thành viên|cơ quan|sở|huyện|quận|thị xã|xã|phường|trường|hội|doanh nghiệp)"
-COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+" + _COUNTED, re.IGNORECASE)
-COUNT_AT_END = re.compile(r"(?:gồm|có)\s*(?:có\s+)?\d{1,3}\s+" + _COUNTED + r"(?:\s+thành viên)?\s*:?\s*$", re.IGNORECASE)
+COUNTED = r"(?:đơn vị|thành viên|cơ quan|sở|huyện|quận|thị xã|xã|phường|trường|hội|doanh nghiệp)"
+COUNT = re.compile(r"(?:gồm|có|\()\s*(?:có\s+)?(?P<n>\d{1,3})\s+" + COUNTED, re.IGNORECASE)
+COUNT_AT_END = re.compile(r"(?:gồm|có)\s*(?:có\s+)?\d{1,3}\s+" + COUNTED + r"(?:\s+thành viên)?\s*:?\s*$", re.IGNORECASE)
 REPRESENT_COUNT = re.compile(r"đại diện\s+(?P<n>\d{1,3})\s+đơn vị\s+(?:thuộc|trong|của)\s+(?:Khối|Cụm)", re.IGNORECASE)
 INLINE = re.compile(
     r"(?P<name>(?:Khối|Cụm|khối|cụm)\s+(?:thi đua\s+)?[^.;:]{0,160}?)\s*[,:]?\s+"
@@ -81,6 +81,14 @@ def display_case(name: str) -> str:
     return low[:1].upper() + low[1:]
 
 
+def _named_list(text: str) -> bool:
+    """"Cụm thi đua số 1: UBND huyện A (Cụm trưởng), UBND huyện B, …": a group's name alone
+    before the colon (no "gồm", no role word), units after it."""
+    m = re.match(r"^(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)(?P<pre>[^:.;]{2,120}):\s*(?P<rest>\S.*)$", text)
+    return bool(m) and not re.search(r"(?i)\b(?:gồm|có|bao gồm|đơn vị)\b", m.group("pre")) \
+        and starts_with_head(m.group("rest"))
+
+
 def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
     m = HEADING.match(text.strip())
     if not m:
@@ -90,7 +98,7 @@ def parse_heading(text: str) -> tuple[str, str | None, int | None] | None:
         return None
     # "Cụm thi đua số 2: gồm 3 huyện" (its items on the next lines) is a heading too.
     structured = bool(ordinal) or name == name.upper() or name.rstrip().endswith(":") or "đơn vị)" in name \
-        or bool(COUNT_AT_END.search(name))
+        or bool(COUNT_AT_END.search(name)) or _named_list(name)
     if not structured:
         return None
     count = None
