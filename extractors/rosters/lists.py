@@ -42,11 +42,13 @@ GROUP_SUBJECT = re.compile(r"(?:\b(?:Khối|Cụm|khối|cụm)\b(?!\s+(?:" + _N
                            r"[^.;]*$")
 # The words just before a list's colon (or parenthesis) that say a list follows.
 INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(?:/\d{1,3})?\s+" + _KIND +
-                   r"|\bcó\s+(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"
+                   r"|\bcó\s+(?:UBND\s+|Ủy ban nhân dân\s+)?(?:các|những)\s+" + _KIND +  # "Tham gia Khối có các đơn vị: …"
                    r"|\b(?:[Cc]ác\s+)?(?:đơn vị|cơ quan)\s+thành viên(?:\s+(?:của|trong|thuộc)\s+(?:Khối|Cụm|khối|cụm)\b)?"
                    r"|\b[Cc]ác\s+(?:đơn vị|cơ quan)\s+(?:trong|thuộc|của)\s+(?:Khối|Cụm|khối|cụm)\s+(?:là|gồm)"
                    r"|\b\d{1,3}(?:/\d{1,3})?\s+" + _KIND + r"\b[^:;()]{0,80}?\b(?:Khối|Cụm|khối|cụm)\b[^:;()]{0,120})"
                    r"[^:;()]{0,80}?$")
+MEMBERS_OF = re.compile(r"\s*[-–,]\s*(?:là\s+)?(?:những|các)\s+(?:đơn vị\s+|cơ quan\s+)?thành viên\s+(?:của|trong|thuộc)\s+"
+                        r"(?P<group>(?:Khối|Cụm|khối|cụm)\b[^.;:()]{2,160})")
 COUNT = re.compile(r"\b(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?\s+" + _KIND)
 # "các Văn phòng Đảng ủy:", "4 huyện:" — the head the list's names share.
 SHARED = re.compile(r"(?:các|\d{1,3})\s+(?P<head>Văn phòng Đảng ủy|sở|ban|hội|huyện|quận|phường|xã|trường)\s*$", re.IGNORECASE)
@@ -179,7 +181,13 @@ def find_lists(sentence: str) -> list[ListReading]:
             if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:\(\s*)?(?:hiện\s+)?$", before)
                     and (head_of(body) or DISTRIBUTIVE.match(body))):
                 continue
-        elif not INTRO.search(pre[-240:]):
+        members_of = MEMBERS_OF.search(body) if m.group(0) == ":" else None
+        if members_of:
+            # "lãnh đạo các đơn vị: A, B, C - những thành viên của Khối thi đua X": the list says
+            # after itself whose members it names.
+            body = body[: members_of.start()]
+            pre = members_of.group("group")
+        elif not m.group(0).endswith(" ") and not INTRO.search(pre[-240:]):
             continue
         if m.group(0) == "(":
             body = re.sub(r"^\s*(?:gồm|bao gồm)\s+(?:\d{1,3}\s+)?[^:]{0,60}:\s*", "", body)

@@ -168,6 +168,9 @@ def _split_and(seg: str, shared: str | None = None) -> list[str]:
 _ROLE_PAREN = re.compile(r"\s*\(\s*(?:là\s+|làm\s+)?(?:đơn vị\s+)?(?P<role>(?:phó\s+)?(?:trưởng\s+)?(?:khối|cụm)(?:\s+(?:trưởng|phó))?)\b[^()]*\)\s*$",
                          re.IGNORECASE)
 _NOTE_PAREN = re.compile(r"\s*\((?=[a-zđ])[^()]*\)\s*$")
+# "Công ty Điện lực Hà Tĩnh (PC Hà Tĩnh)": a short name with an acronym, not part of the name (a
+# parent body, "Tiểu đoàn … số 2 (Bộ Công an)", stays).
+_ALIAS_PAREN = re.compile(r"\s*\((?=[^()]*\b[A-ZĐ]{2,}\b)[^()]{2,40}\)\s*$")
 
 
 def _item(raw: str, implied: str | None, plausible: bool) -> Item:
@@ -177,7 +180,7 @@ def _item(raw: str, implied: str | None, plausible: bool) -> Item:
     if r and re.search(r"(?i)trưởng|phó", r.group("role")):
         role = "deputy" if re.search(r"(?i)phó", r.group("role")) else "leader"
         text = text[: r.start()]
-    text = _NOTE_PAREN.sub("", text)
+    text = _ALIAS_PAREN.sub("", _NOTE_PAREN.sub("", text))
     name, role2 = clean_item(text)
     role = role or role2
     if not name or name.lower().startswith(("các ", "những ")):
