@@ -150,7 +150,7 @@ def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:
     """
     from extractors import limits
     from extractors.readers import read
-    from pipeline.units import resolve_record
+    from pipeline.units.registry import resolve_record
     doc = read(path, root)
     too_large = limits.document_too_large(doc.lines()) if doc.blocks else None
     if too_large:  # before any finder: their work grows with the text

@@ -10,7 +10,7 @@ from extractors.hand_digits import FIELD_WORDS, weigh_hand_digits
 from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
-from pipeline.normalize import fold_diacritics, heading_case
+from pipeline.units.normalize import fold_diacritics, heading_case
 
 NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập|^[-_=–—\s]+$", re.IGNORECASE)
 

@@ -32,7 +32,7 @@ def cmd_schedule(args) -> int:
 
 def record_text(rec: dict) -> str:
     """One extraction record as a person reads it (the JSON form is the contract)."""
-    from pipeline.messages import role_word
+    from pipeline.units.messages import role_word
     # The status as the contract spells it (ok, needs_ocr, not_regular…): the message says the rest.
     out = [f"{rec['source']['path']}  [{rec['status']}{': ' + rec['error'] if rec['error'] else ''}]"]
     if rec["status"] in ("ok", "partial"):
@@ -70,8 +70,8 @@ def cmd_extract(args) -> int:
 def cmd_validate(args) -> int:
     if not os.path.exists(args.db):
         raise UsageError(f"không có cơ sở dữ liệu ở {args.db}: hãy chạy 'quyetdinh run PATH' trước")
-    from pipeline.store import open_db
-    from pipeline.validate import format_text, refresh
+    from pipeline.store.load import open_db
+    from pipeline.checks.validate import format_text, refresh
     issues = refresh(open_db(args.db))
     if args.format == "json":
         print(json.dumps(issues, ensure_ascii=False, indent=2))
@@ -82,8 +82,8 @@ def cmd_validate(args) -> int:
 
 def cmd_serve(args) -> int:
     need_db(args.db)
-    from pipeline.serve import HOST, serve
-    from pipeline.store import check_database_file
+    from pipeline.web.serve import HOST, serve
+    from pipeline.store.load import check_database_file
     check_database_file(args.db)
     import socket
     with socket.socket() as probe:
@@ -103,7 +103,7 @@ def cmd_eval(args) -> int:
     if not os.path.isdir(args.dir):
         raise UsageError(f"không phải thư mục: {args.dir}")
     from extractors.extract import extract_path
-    from pipeline.evaluate import evaluate, format_scores, scores_json
+    from pipeline.checks.evaluate import evaluate, format_scores, scores_json
     scores, n = evaluate(args.dir, extract_path, args.truth)
     if n == 0:
         raise UsageError(f"no document with a truth file under {args.dir}")
@@ -124,8 +124,8 @@ def cmd_diff(args) -> int:
     need_db(args.db)
     if len(args.year) != 2:
         raise UsageError("cần hai năm: --year 2024 --year 2025")
-    from pipeline.history import diff_by_province
-    from pipeline.store import open_db
+    from pipeline.checks.history import diff_by_province
+    from pipeline.store.load import open_db
     a, b = args.year
     sections = diff_by_province(open_db(args.db), a, b, args.province)
     if args.format == "json":
@@ -153,10 +153,10 @@ def cmd_diff(args) -> int:
 
 
 def cmd_units(args) -> int:
-    from pipeline import registry_edit
+    from pipeline.corrections import registry_edit
     if args.units_command == "unknown":
         need_db(args.db)
-        from pipeline.store import open_db
+        from pipeline.store.load import open_db
         rows = registry_edit.unknown_units(open_db(args.db))
         if args.format == "json":
             print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -175,9 +175,9 @@ def cmd_units(args) -> int:
     row = registry_edit.add_unit(args.name, args.province, unit_id=args.as_unit, kind=args.kind, on=args.date)
     print(f"đã thêm vào {row['file']}: {row['unit_id']} ← {args.name!r}")
     if os.path.exists(args.db):  # the stored records learn it now, without reading any file again
-        from pipeline.corrections import corrections_path
-        from pipeline.store import open_db
-        from pipeline.validate import refresh
+        from pipeline.corrections.entries import corrections_path
+        from pipeline.store.load import open_db
+        from pipeline.checks.validate import refresh
         db = open_db(args.db)
         done = registry_edit.reresolve(db, str(corrections_path(args.db)))
         refresh(db)
@@ -187,8 +187,8 @@ def cmd_units(args) -> int:
 
 def cmd_review(args) -> int:
     need_db(args.db)
-    from pipeline.review import format_review, review_items, save_crops
-    from pipeline.store import open_db
+    from pipeline.checks.review import format_review, review_items, save_crops
+    from pipeline.store.load import open_db
     items = review_items(open_db(args.db), args.kind)
     if args.format == "json":
         print(json.dumps(items, ensure_ascii=False, indent=2))
@@ -225,10 +225,10 @@ def correct_document(db, doc: dict, path: str, field: str, value: str, group: st
                      unit: str | None = None, note: str | None = None) -> tuple[dict, dict]:
     """Add one correction to the file and apply it to the database: read, edit, write and apply
     as one step under the file's lock (a concurrent `correct` waits and then sees this one)."""
-    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
+    from pipeline.corrections.entries import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
                                       save_corrections)
-    from pipeline.corrections_file import locked
-    from pipeline.store import sync_corrections
+    from pipeline.corrections.file import locked
+    from pipeline.store.load import sync_corrections
     row = next(iter(db.query("select record from decisions where id = ?", [doc["id"]])), None)
     if row is None:
         raise UsageError(f"{doc['path']} was not read ({doc['status']}): there is nothing to correct in it")
@@ -247,16 +247,16 @@ def correct_document(db, doc: dict, path: str, field: str, value: str, group: st
 
 def cmd_correct(args) -> int:
     need_db(args.db)
-    from pipeline.corrections import corrections_path
-    from pipeline.store import open_db
-    from pipeline.validate import refresh
+    from pipeline.corrections.entries import corrections_path
+    from pipeline.store.load import open_db
+    from pipeline.checks.validate import refresh
     db = open_db(args.db)
     doc = find_document(db, args.doc)
     path = args.corrections or str(corrections_path(args.db))
     entry, result = correct_document(db, doc, path, args.field, args.value, args.group, args.unit, args.note)
     refresh(db)
     target = f" [{entry['group']}]" if entry.get("group") else ""
-    from pipeline.messages import status_word
+    from pipeline.units.messages import status_word
     print(f"{entry['field']}{target} của {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
           f"{json.dumps(entry['new'], ensure_ascii=False)}  ({status_word(result['status'])}; bản sửa {entry['id']} "
           f"trong {path})")
@@ -267,7 +267,7 @@ def cmd_correct(args) -> int:
 
 def cmd_report(args) -> int:
     need_db(args.db)
-    from pipeline.report import ReportError, write_report
+    from pipeline.web.report import ReportError, write_report
     try:
         paths = write_report(args.db, args.province, args.year, args.out, compare=args.compare, pdf=not args.no_pdf)
     except ReportError as e:
@@ -287,7 +287,7 @@ ARGPARSE_WORDS = {"usage: ": "cách dùng: ", "positional arguments": "đối s�
 
 
 def speak_argparse() -> None:
-    from pipeline.messages import lang
+    from pipeline.units.messages import lang
     if lang() == "vi":
         argparse._ = lambda text: ARGPARSE_WORDS.get(text, text)
 
@@ -448,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     args.debug = debug
     if getattr(args, "db", None):
         from extractors import extractor_version
-        from pipeline.units import use_registry_beside
+        from pipeline.units.registry import use_registry_beside
         if use_registry_beside(args.db):
             extractor_version.cache_clear()  # the user's registry is part of what extraction depends on
     try:
@@ -462,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             import traceback
             traceback.print_exc()
-        from pipeline.errors import one_line
+        from pipeline.cli_errors import one_line
         msg = " ".join(one_line(e).split())
         hint = "" if e.__class__.__name__ == "UsageError" or args.debug else " (--debug để xem chi tiết)"
         print(f"quyetdinh: lỗi: {msg}{hint}", file=sys.stderr)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corrections import CorrectionError, load_corrections
+from pipeline.corrections.entries import CorrectionError, load_corrections
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = "a" * 64
@@ -89,7 +89,7 @@ def small_db(tmp_path, samples_db_path) -> tuple[Path, dict]:
 
 def _correct(db_path: str, doc: dict, cpath: str, field: str, value: str) -> str:
     from pipeline.cli import correct_document
-    from pipeline.store import open_db
+    from pipeline.store.load import open_db
     db = open_db(db_path)
     try:
         entry, result = correct_document(db, doc, cpath, field, value)
@@ -133,8 +133,8 @@ def test_two_concurrent_correct_commands(tmp_path, samples_db_path):
 
 def test_a_failure_while_applying_changes_nothing(tmp_path, samples_db_path, monkeypatch):
     """The decision rows and the corrections table are written in one transaction."""
-    from pipeline import corrections
-    from pipeline.store import open_db, sync_corrections
+    from pipeline.corrections import entries as corrections
+    from pipeline.store.load import open_db, sync_corrections
     db_path, doc = small_db(tmp_path, samples_db_path)
     db = open_db(str(db_path))
     before = db.execute("select number, subject from decisions where id = ?", [doc["id"]]).fetchone()

@@ -23,7 +23,7 @@ from extractors.rosters.layout_words import (INLINE, ITEM, LIST_INTRO, NAME_STAR
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
 from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
-from pipeline.normalize import unit_key
+from pipeline.units.normalize import unit_key
 
 
 class GroupFinder(TableReader, SentenceReader):

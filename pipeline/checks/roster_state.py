@@ -11,9 +11,9 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from extractors.units_text import same_unit
-from pipeline.messages import say
-from pipeline.normalize import ROSTER_TYPES, same_group  # noqa: F401 (re-exported)
-from pipeline.validate import province_of
+from pipeline.units.messages import say
+from pipeline.units.normalize import ROSTER_TYPES, same_group  # noqa: F401 (re-exported)
+from pipeline.checks.validate import province_of
 
 # Steps that set a roster, as opposed to amending one: a decision lists it, or only the news reports it.
 FIRST_STEPS = ("listed", "reported")
@@ -139,7 +139,7 @@ def reported_rosters(db: sqlite_utils.Database, decided: list[dict]) -> list[dic
 
 
 def save_roster_state(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    from pipeline.store import write_transaction
+    from pipeline.store.load import write_transaction
     with write_transaction(db):
         db.execute("delete from roster_state")
         if rows:

@@ -15,8 +15,8 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from extractors import extractor_version
-from pipeline.normalize import fold_diacritics, unit_key
-from pipeline.units import load_registry
+from pipeline.units.normalize import fold_diacritics, unit_key
+from pipeline.units.registry import load_registry
 
 SCHEMA_VERSION = 6  # 2: OCR columns; 3: unit aliases, successions; 4: amendments, roster_state; 5: signatures;
 # 6: human corrections (corrections table, provenance and confidence columns)
@@ -147,7 +147,7 @@ def write_transaction(db: sqlite_utils.Database):
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create tables, keys, indexes and full-text search; safe to run every time, and cheap
     when the database already has this schema version and this registry."""
-    from pipeline.schema_docs import VIEWS
+    from pipeline.web.schema_docs import VIEWS
     existing = set(db.table_names())
     # The registry (in the extractor's version) and the views' SQL: either changing rebuilds.
     stamp = extractor_version() + "-" + hashlib.sha256(json.dumps(VIEWS).encode()).hexdigest()[:12]
@@ -205,7 +205,7 @@ def set_meta_value(db: sqlite_utils.Database, key: str, value: str) -> None:
 
 def unit_rows(unit_ids: list[str]) -> dict[str, list[dict]]:
     """Rows of `units`, `unit_aliases` and `unit_succession` for these units and their successors."""
-    from pipeline.units import successions_of, unit_row
+    from pipeline.units.registry import successions_of, unit_row
     units, aliases, succ = {}, {}, {}
     todo = list(dict.fromkeys(u for u in unit_ids if u))
     while todo:
@@ -276,14 +276,14 @@ def record_rows(record: dict, text: str | None, corrections: list[dict] | None =
 
     `decisions.record` keeps the record as extracted, so corrections can be re-applied later
     without reading the file again."""
-    from pipeline.corrections import apply_corrections, digest
+    from pipeline.corrections.entries import apply_corrections, digest
     raw = record
     if corrections:
         record, _ = apply_corrections(record, corrections, corrections_file)
         if any(c["field"] in ("issuer", "issued_date") for c in corrections):
             # The province and the date a unit is resolved on come from these: a corrected issuer
             # ("UBND tỉnh Hà Tĩnh") turns a news item's "Sở Nội vụ" into Hà Tĩnh's Sở Nội vụ.
-            from pipeline.units import resolve_record
+            from pipeline.units.registry import resolve_record
             resolve_record(record, text)
     src = record["source"]
     doc_id = document_id(record)
@@ -427,7 +427,7 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
 
     One transaction: the documents a correction changes and the `corrections` table are written
     together or not at all (a failure half-way leaves the database as it was)."""
-    from pipeline.corrections import apply_corrections, digest
+    from pipeline.corrections.entries import apply_corrections, digest
     by_doc: dict[str, list[dict]] = {}
     for e in entries:
         by_doc.setdefault(e["document"], []).append(e)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from pipeline.normalize import nfc, unit_key
+from pipeline.units.normalize import nfc, unit_key
 
 SCALAR_FIELDS = ("number", "symbol", "issued_date", "issuer", "signer", "subject")
 GROUP_FIELDS = ("group.name", "leader", "deputies", "member.add", "member.remove", "member.move")
@@ -41,7 +41,7 @@ def corrections_path(db_path: str | os.PathLike) -> Path:
 
 def load_corrections(path: str | os.PathLike) -> list[dict]:
     """The entries of the file, every one checked (keys, types, sizes, values) before any is used."""
-    from pipeline import corrections_file
+    from pipeline.corrections import file as corrections_file
     p = Path(path)
     try:
         data = corrections_file.read(p)
@@ -81,7 +81,7 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
 def save_corrections(path: str | os.PathLike, entries: list[dict]) -> None:
     """Write atomically (a unique temporary file renamed over it), keys in a fixed order, one
     block per entry: small, readable diffs. Callers that read first hold `locked(path)`."""
-    from pipeline.corrections_file import write_atomically
+    from pipeline.corrections.file import write_atomically
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     order = ["id", "document", "path", "field", "group", "unit", "old", "new", "who", "when", "note"]
@@ -158,7 +158,7 @@ def new_entry(record: dict, doc_id: str, path: str, field: str, value: str, grou
             raise CorrectionError(f"no group {group!r} in this document; groups: "
                                   + "; ".join(x["name"] for x in record.get("groups") or []))
     if field == "unit_id":
-        from pipeline.units import unit_row
+        from pipeline.units.registry import unit_row
         if not unit:
             raise CorrectionError("unit_id needs --unit (the member's name as written)")
         if unit_row(new) is None:
@@ -193,7 +193,7 @@ def add_entry(entries: list[dict], entry: dict) -> list[dict]:
 
 def find_group(record: dict, ref: str) -> dict | None:
     """A group by name (any of its spellings), ordinal ("2", "IV") or position ("#3")."""
-    from pipeline.normalize import same_group
+    from pipeline.units.normalize import same_group
     groups = record.get("groups") or []
     ref = nfc(str(ref).strip())
     if re.fullmatch(r"#\d+", ref):
@@ -311,7 +311,7 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
         _set_roles(g)
     elif field == "member.add":
         if find_member(record, new, g) is None:
-            from pipeline.units import record_date, resolve
+            from pipeline.units.registry import record_date, resolve
             r = resolve(new, record.get("province"), record_date(record))
             g["members"].append({"name": new, "unit_id": r["unit_id"], "role": "member", "provenance": tag,
                                  "resolution": {k: r[k] for k in ("method", "score")}, "human": e["id"]})

@@ -1,12 +1,12 @@
 """SQL functions for Datasette: fold() for accent-free search, province_key() for provinces as people
-type them, fts_query() and excerpt() for the search box (pipeline.matching), successor() for unit histories."""
+type them, fts_query() and excerpt() for the search box (pipeline.units.matching), successor() for unit histories."""
 from datasette import hookimpl
 
 
 @hookimpl
 def prepare_connection(conn):
-    from pipeline.matching import excerpt, fts_query, province_key
-    from pipeline.normalize import fold_diacritics, nfc
+    from pipeline.units.matching import excerpt, fts_query, province_key
+    from pipeline.units.normalize import fold_diacritics, nfc
 
     def fold(text):
         return fold_diacritics(nfc(text)) if text else text
@@ -16,7 +16,7 @@ def prepare_connection(conn):
             return None
         from datetime import date
 
-        from pipeline.units import successor_on
+        from pipeline.units.registry import successor_on
         try:
             return successor_on(unit_id, date.fromisoformat(on[:10]))
         except ValueError:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.normalize import expand_abbreviations, normalize_text
+from pipeline.units.normalize import expand_abbreviations, normalize_text
 
 FIELDS = ["doc_type", "number", "symbol", "issued_date", "issuer", "subject", "signer", "members", "leader",
           "deputies"]

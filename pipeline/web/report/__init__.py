@@ -13,10 +13,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from pipeline.normalize import fold_diacritics
-from pipeline.report.data import ROLE_NAMES, ReportError, available, match_province, report_data
-from pipeline.report.fonts import FAMILY, font_face_css
-from pipeline.report.svg import bar_chart, leader_timeline, legend, sankey
+from pipeline.units.normalize import fold_diacritics
+from pipeline.web.report.data import ROLE_NAMES, ReportError, available, match_province, report_data
+from pipeline.web.report.fonts import FAMILY, font_face_css
+from pipeline.web.report.svg import bar_chart, leader_timeline, legend, sankey
 
 __all__ = ["ReportError", "available", "build_html", "report_name", "reports_for_all", "write_report", "render_pdf"]
 DOC_NAMES = {"quyet_dinh": "Quyết định", "cong_van": "Công văn", "ke_hoach": "Kế hoạch", "thong_bao": "Thông báo"}

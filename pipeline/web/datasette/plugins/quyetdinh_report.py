@@ -23,7 +23,7 @@ def _databases(datasette):
 
 
 async def reports_index(request, datasette):
-    from pipeline.report import available
+    from pipeline.web.report import available
     parts = []
     for name in _databases(datasette):
         db = _open(datasette, name)
@@ -50,7 +50,7 @@ async def reports_index(request, datasette):
 
 
 async def report(request, datasette):
-    from pipeline.report import ReportError, build_html
+    from pipeline.web.report import ReportError, build_html
     name = request.url_vars["database"]
     if name not in _databases(datasette):
         return Response.text("no such database", status=404)

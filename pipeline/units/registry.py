@@ -1,9 +1,9 @@
 """The unit registry: one identity per unit across spellings, abbreviations and years.
 
-Data lives in the repo (`pipeline/registry/`): `national.csv` holds the units every province
+Data lives in the repo (`pipeline/units/data/`): `national.csv` holds the units every province
 has (Sở, Ban, mass organisations…) as patterns, `provinces/<id>.csv` the units of one province,
 `successions.csv` the mergers and renamings with their effective date and source. Districts and
-communes come from the `vietnamadminunits` data (see `pipeline.territory`).
+communes come from the `vietnamadminunits` data (see `pipeline.units.territory`).
 
 A pattern becomes a unit of a province on use: "Sở Nội vụ" in a Bắc Ninh decision of 2024 is
 `bac-ninh:so-noi-vu`; in a 2026 decision of the new (merged) Bắc Ninh it is
@@ -21,10 +21,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from pipeline import territory
-from pipeline.normalize import heading_case, slugify, unit_key
+from pipeline.units import territory
+from pipeline.units.normalize import heading_case, slugify, unit_key
 
-REGISTRY_DIR = Path(__file__).parent / "registry"
+REGISTRY_DIR = Path(__file__).parent / "data"
 # The user's own additions (`quyetdinh units add`) live beside their database, never in the
 # installed package: the CLI points this at <database folder>/registry.
 USER_REGISTRY_ENV = "QUYETDINH_REGISTRY"

@@ -37,7 +37,7 @@ def parse_region(page: str, bbox: str | None) -> tuple[int, list[float] | None]:
 
 
 async def region(request, datasette):
-    from pipeline.review import page_region
+    from pipeline.checks.review import page_region
     name = request.url_vars["database"]
     # Only the project's databases: Datasette's own (_internal, _memory) have no documents.
     db = datasette.databases.get(name)

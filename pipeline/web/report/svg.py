@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from html import escape
 
-from pipeline.report.fonts import FAMILY, text_width, wrap
+from pipeline.web.report.fonts import FAMILY, text_width, wrap
 
 FONT = f"font-family=\"'{FAMILY}', 'DejaVu Sans', sans-serif\""
 COLORS = {"stayed": "#c3ccd8", "moved": "#e07b24", "succeeded": "#7d5bbe", "added": "#2f9e6a", "gone": "#d0433f"}

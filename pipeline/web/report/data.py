@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 
 import sqlite_utils
 
-from pipeline.history import unit_flows
-from pipeline.matching import match_province as spelt_province
-from pipeline.roster_state import FIRST_STEPS
-from pipeline.normalize import same_group
+from pipeline.checks.history import unit_flows
+from pipeline.units.matching import match_province as spelt_province
+from pipeline.checks.roster_state import FIRST_STEPS
+from pipeline.units.normalize import same_group
 
 ROLE_NAMES = {("khối", "leader"): "Trưởng khối", ("khối", "deputy"): "Phó khối",
               ("cụm", "leader"): "Cụm trưởng", ("cụm", "deputy"): "Cụm phó"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.normalize import fold_diacritics, nfc
+from pipeline.units.normalize import fold_diacritics, nfc
 
 # "TP." / "Tp" / "T.P" are how people shorten "Thành phố"; "TX." "Thị xã".
 _SHORT_FORMS = [(re.compile(r"\bt\.?\s?p\b\.?"), "thanh pho "), (re.compile(r"\bt\.?\s?x\b\.?"), "thi xa ")]

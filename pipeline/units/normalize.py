@@ -209,7 +209,7 @@ def printable_path(path: str) -> str:
 
 
 # Documents that set rosters; news items only report them (a roster known only from the news
-# still reaches the roster, marked 'reported': pipeline.roster_state).
+# still reaches the roster, marked 'reported': pipeline.checks.roster_state).
 ROSTER_TYPES = ("quyet_dinh", "cong_van")
 
 

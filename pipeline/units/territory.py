@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from pipeline.normalize import fold_diacritics, slugify
+from pipeline.units.normalize import fold_diacritics, slugify
 
 PROVINCE_MERGER = date(2025, 7, 1)
 MERGER_SOURCE = "Nghị quyết 202/2025/QH15 (sắp xếp đơn vị hành chính cấp tỉnh, hiệu lực 01/7/2025)"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from pipeline.messages import say, severity_word
+from pipeline.units.messages import say, severity_word
 
 KINDS = ("file_not_read", "missing_required", "low_confidence", "unknown_unit", "unsure_unit", "validation_error", "validation_warning",
          "orphaned_correction")

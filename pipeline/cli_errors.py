@@ -7,7 +7,7 @@ def one_line(e: BaseException) -> str:
     import errno
     import sqlite3
 
-    from pipeline.store import DatabaseRefused
+    from pipeline.store.load import DatabaseRefused
     if isinstance(e, DatabaseRefused) or type(e).__name__ == "UsageError":
         return str(e)
     text = str(e).splitlines()[0] if str(e) else ""

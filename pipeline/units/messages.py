@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    # Validation rules (pipeline/validate.py), stored in validation_issues.message.
+    # Validation rules (pipeline/checks/validate.py), stored in validation_issues.message.
     "group_has_members": ("{group}: không liệt kê đơn vị nào", "{group}: no member listed"),
     "no_duplicate_member": ("{group}: {unit} được liệt kê hai lần", "{group}: {unit} listed twice"),
     "no_leader": ("{group}: văn bản không nêu đơn vị Trưởng khối/cụm", "{group}: no leader (Trưởng khối/cụm) stated"),
@@ -80,7 +80,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "  reports:     {count} page(s) in {folder}/ (quyetdinh report for one with its PDF)"),
     "run_not_applied": ("  ! sửa tay {id} ({field} của {path}) không áp dụng được: {message}",
                         "  ! correction {id} ({field} of {path}) not applied: {message}"),
-    # Review queue (pipeline/review.py).
+    # Review queue (pipeline/checks/review.py).
     "review_none": ("Không có gì cần xem lại.", "Nothing to review."),
     "review_count": ("{count} mục cần xem lại (sửa bằng: quyetdinh correct VĂN_BẢN TRƯỜNG GIÁ_TRỊ)",
                      "{count} item(s) to review (fix with: quyetdinh correct DOC FIELD VALUE)"),
@@ -95,7 +95,7 @@ STATUS_WORDS = {"ok": ("đọc được", "ok"), "partial": ("đọc được m�
                 "too_large": ("quá giới hạn", "too_large"), "timeout": ("quá thời gian", "timeout"),
                 "not_regular": ("không phải tệp thường", "not_regular"), "hidden": ("tệp ẩn, bỏ qua", "hidden"),
                 "unchanged": ("không đổi", "unchanged"),
-                # what became of a correction (pipeline/corrections.py)
+                # what became of a correction (pipeline/corrections/entries.py)
                 "applied": ("đã áp dụng", "applied"), "orphaned": ("không còn áp dụng được", "orphaned")}
 SEVERITY_WORDS = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")}
 # Roles as a person reads them; the stored values stay leader/deputy/member for other tools.
