@@ -80,7 +80,8 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
 @task(cache_policy=NO_CACHE)
 def prepare_db(db_path: str) -> set[str]:
     """Create or upgrade the database; return the ids of documents loaded with this extractor."""
-    from pipeline.store.load import loaded_ids, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import loaded_ids
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
     try:
@@ -93,7 +94,9 @@ def prepare_db(db_path: str) -> set[str]:
 def load_results(db_path: str, results: list[tuple[dict, str | None]], corrections_file: str) -> int:
     """Load a batch in order, human corrections applied; each document is its own transaction."""
     from pipeline.corrections.entries import load_corrections
-    from pipeline.store.load import document_id, load_record, open_db
+    from pipeline.corrections.sync import load_record
+    from pipeline.store.db import open_db
+    from pipeline.store.rows import document_id
     entries = load_corrections(corrections_file)
     db = open_db(db_path)
     try:
@@ -108,7 +111,8 @@ def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
     """Corrections win on every run, also over documents that were not read again."""
     from pipeline.corrections.entries import load_corrections
     from pipeline.corrections.file import locked
-    from pipeline.store.load import open_db, sync_corrections
+    from pipeline.corrections.sync import sync_corrections
+    from pipeline.store.db import open_db
     db = open_db(db_path)
     try:
         with locked(corrections_file):  # a `correct` at the same time is applied before or after, not lost
@@ -130,7 +134,7 @@ def write_reports(db_path: str) -> list[dict]:
 
 @task(cache_policy=NO_CACHE)
 def validate_db(db_path: str) -> list[dict]:
-    from pipeline.store.load import open_db
+    from pipeline.store.db import open_db
     from pipeline.checks.validate import refresh
     return refresh(open_db(db_path))
 

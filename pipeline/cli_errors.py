@@ -1,13 +1,14 @@
 """Any error as one line of Vietnamese for the terminal (the traceback is for --debug)."""
 from __future__ import annotations
 
+import errno
+import sqlite3
+
+from pipeline.store.db import DatabaseRefused
+
 
 def one_line(e: BaseException) -> str:
     """What went wrong, in one line of Vietnamese (the traceback is for --debug)."""
-    import errno
-    import sqlite3
-
-    from pipeline.store.load import DatabaseRefused
     if isinstance(e, DatabaseRefused) or type(e).__name__ == "UsageError":
         return str(e)
     text = str(e).splitlines()[0] if str(e) else ""

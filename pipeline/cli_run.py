@@ -30,7 +30,8 @@ def plan(args) -> tuple[list, list, str] | None:
     """(files, files still to extract, stamp), or None after saying there is nothing to read."""
     from flows.files import discover_with_roots, pending, supported_kinds
     from pipeline.corrections.entries import corrections_path
-    from pipeline.store.load import loaded_ids, open_db, refused_paths
+    from pipeline.store.db import open_db
+    from pipeline.store.load import loaded_ids, refused_paths
     files = discover_with_roots(args.paths)
     if not files:
         print(say("run_nothing_to_read", paths=", ".join(args.paths), kinds=supported_kinds()), file=sys.stderr)
@@ -44,7 +45,7 @@ def plan(args) -> tuple[list, list, str] | None:
 
 
 def nothing_changed(args, files: list, todo: list, stamp: str) -> bool:
-    from pipeline.store.load import meta_value, open_db
+    from pipeline.store.db import meta_value, open_db
     if todo:
         return False
     db = open_db(args.db)
@@ -123,7 +124,7 @@ def cmd_run(args) -> int:
                               corrections_file=args.corrections)
     print_summary(args.db, s)
     if args.year is None:  # a run over every year of these files: the next one may say "nothing changed"
-        from pipeline.store.load import open_db, set_meta_value
+        from pipeline.store.db import open_db, set_meta_value
         db = open_db(args.db)
         try:
             set_meta_value(db, "last_run", stamp)

@@ -64,7 +64,8 @@ def samples_db_path(tmp_path_factory) -> Path:
     """All of samples/ extracted and loaded once (no Prefect), validated: a read-only fixture."""
     from extractors.extract import safe_extract
     from flows.ingest import discover_files
-    from pipeline.store.load import load_record, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
     from pipeline.checks.validate import refresh
     path = tmp_path_factory.mktemp("samples-db") / "quyetdinh.db"
     db = open_db(str(path))

@@ -4,10 +4,11 @@ import json
 import pytest
 import yaml
 
-from pipeline.corrections.entries import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
-                                  save_corrections)
+from pipeline.corrections.apply import apply_corrections
+from pipeline.corrections.entries import CorrectionError, add_entry, load_corrections, new_entry, save_corrections
 from pipeline.checks.review import review_items
-from pipeline.store.load import load_record, open_db, sync_corrections
+from pipeline.corrections.sync import load_record, sync_corrections
+from pipeline.store.db import open_db
 from pipeline.checks.validate import refresh
 
 

@@ -1,6 +1,7 @@
 import shutil
 
-from pipeline.store.load import counts, open_db
+from pipeline.store.db import open_db
+from pipeline.store.load import counts
 
 
 def test_flow_loads_samples_and_survives_a_bad_file(prefect_harness, samples_dir, tmp_path):

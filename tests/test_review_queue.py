@@ -6,7 +6,7 @@ import sqlite3
 from pipeline.web.datasette.plugins.quyetdinh_sql import prepare_connection
 from pipeline.checks.review import review_items
 from pipeline.web.schema_docs import QUERIES
-from pipeline.store.load import open_db
+from pipeline.store.db import open_db
 
 
 def test_validation_warnings_are_in_the_queue(samples_db_path):
@@ -70,7 +70,8 @@ def test_page_regions_from_any_folder(tmp_path, monkeypatch):
     from reportlab.pdfgen import canvas
 
     from pipeline.checks.review import save_crops
-    from pipeline.store.load import load_record, record_rows
+    from pipeline.store.load import load_record
+    from pipeline.store.rows import record_rows
     from tests.test_validate import record
     work = tmp_path / "work"
     (work / "in").mkdir(parents=True)
@@ -97,8 +98,9 @@ def test_page_regions_from_any_folder(tmp_path, monkeypatch):
 def test_a_corrected_issuer_gives_a_news_item_its_province():
     """'Sở Nội vụ' of a news item whose province was not found has no unit id; once a person
     corrects the issuer, it is that province's Sở Nội vụ (no unknown unit left to review)."""
+    from pipeline.corrections.apply import corrected_rows
     from pipeline.corrections.entries import new_entry
-    from pipeline.store.load import document_id, record_rows
+    from pipeline.store.rows import document_id
     from pipeline.units.registry import resolve_record
     from tests.test_validate import record
     rec = record(None, 2024, [("Khối thi đua Nội chính", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Nội vụ", [], None)],
@@ -107,5 +109,5 @@ def test_a_corrected_issuer_gives_a_news_item_its_province():
     resolve_record(rec)
     assert rec["province"] is None and {m["unit_id"] for m in rec["groups"][0]["members"]} == {None}
     entry = new_entry(rec, document_id(rec), rec["source"]["path"], "issuer", "UBND tỉnh Hà Tĩnh")
-    rows = record_rows(rec, None, [entry])
+    rows = corrected_rows(rec, None, [entry])
     assert {m["unit_id"] for m in rows["memberships"]} == {"ha-tinh:so-noi-vu", "ha-tinh:so-tu-phap"}

@@ -53,7 +53,7 @@ def test_special_files_are_refused_without_opening_them(tmp_path):
 
 def test_odd_names_fifos_and_hidden_files_do_not_stop_a_run(prefect_harness, tmp_path):
     from flows.ingest import ingest
-    from pipeline.store.load import open_db
+    from pipeline.store.db import open_db
     batch = tmp_path / "batch"
     (batch / ".git").mkdir(parents=True)
     text = NEWS.read_bytes()

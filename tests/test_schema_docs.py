@@ -3,7 +3,7 @@ from pathlib import Path
 import yaml
 
 from pipeline.web import schema_docs
-from pipeline.store.load import TABLES
+from pipeline.store.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 

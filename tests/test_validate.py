@@ -3,7 +3,8 @@ import pytest
 
 from pipeline.checks.history import year_diff
 from pipeline.checks.roster_state import roster_on
-from pipeline.store.load import load_record, open_db
+from pipeline.store.db import open_db
+from pipeline.store.load import load_record
 from pipeline.checks.validate import format_text, refresh
 
 N = iter(range(10_000))

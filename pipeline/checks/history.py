@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlite_utils
 
+from pipeline.checks.roster_state import build_roster_state
 from pipeline.units.matching import match_province
 from pipeline.units.normalize import same_group, unit_key
 from pipeline.units.registry import successor_on
@@ -15,7 +16,6 @@ from pipeline.units.registry import successor_on
 def roster(db: sqlite_utils.Database, year: int, province: str | None = None) -> dict[str, dict]:
     """unit key → {unit_name, unit_id, role, grp} at the end of a year: decisions with their
     amendments applied (table `roster_state`, built when missing)."""
-    from pipeline.checks.roster_state import build_roster_state
     if "roster_state" in db.table_names() and db.table("roster_state").count:
         rows = [dict(r) for r in db.query("select * from roster_state where valid_to is null")]
     else:

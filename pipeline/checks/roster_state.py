@@ -6,17 +6,26 @@ there, and for which dates: "the roster of group G on date D" is one query.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date, timedelta
 
 import sqlite_utils
 
 from extractors.units_text import same_unit
+from pipeline.store.db import write_transaction
 from pipeline.units.messages import say
-from pipeline.units.normalize import ROSTER_TYPES, same_group  # noqa: F401 (re-exported)
-from pipeline.checks.validate import province_of
+from pipeline.units.normalize import same_group
 
 # Steps that set a roster, as opposed to amending one: a decision lists it, or only the news reports it.
 FIRST_STEPS = ("listed", "reported")
+
+
+def province_of(issuer: str | None, place: str | None) -> str | None:
+    if issuer:
+        m = re.search(r"(?:tỉnh|thành phố)\s+(.+)$", issuer)
+        if m:
+            return m.group(1).strip()
+    return place
 
 
 def _day_before(iso: str) -> str:
@@ -139,7 +148,6 @@ def reported_rosters(db: sqlite_utils.Database, decided: list[dict]) -> list[dic
 
 
 def save_roster_state(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    from pipeline.store.load import write_transaction
     with write_transaction(db):
         db.execute("delete from roster_state")
         if rows:

@@ -3,26 +3,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import defaultdict
 from datetime import date, datetime, timezone
 
 import sqlite_utils
 
 from extractors.units_text import same_unit
+from pipeline.checks.history import year_diff
+from pipeline.checks.roster_state import build_roster_state, province_of, save_roster_state
+from pipeline.store.db import write_transaction
 from pipeline.units.messages import say, severity_word
-from pipeline.units.normalize import ROSTER_TYPES, group_key, same_group, unit_key  # noqa: F401 (re-exported)
+from pipeline.units.normalize import ROSTER_TYPES, group_key, same_group, unit_key
 from pipeline.units.registry import successor_on, unit_row
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def province_of(issuer: str | None, place: str | None) -> str | None:
-    if issuer:
-        m = re.search(r"(?:tỉnh|thành phố)\s+(.+)$", issuer)
-        if m:
-            return m.group(1).strip()
-    return place
 
 
 def dmy(iso: str | None) -> str:
@@ -204,7 +198,6 @@ def check_leaders_in_state(state: list[dict]) -> list[dict]:
 
 def check_history(db: sqlite_utils.Database, groups: list[dict]) -> list[dict]:
     """Year over year, per province: changes (info), the same leader two years running (warning)."""
-    from pipeline.checks.history import year_diff
     out = []
     years = defaultdict(set)
     for g in groups:
@@ -224,7 +217,6 @@ def check_history(db: sqlite_utils.Database, groups: list[dict]) -> list[dict]:
 
 
 def validate(db: sqlite_utils.Database, state: list[dict] | None = None, problems: list[dict] | None = None) -> list[dict]:
-    from pipeline.checks.roster_state import build_roster_state
     if state is None:
         state, problems = build_roster_state(db)
     groups = load_rosters(db)
@@ -244,7 +236,6 @@ def validate(db: sqlite_utils.Database, state: list[dict] | None = None, problem
 
 def refresh(db: sqlite_utils.Database) -> list[dict]:
     """Rebuild `roster_state`, validate, and store the issues (what a run does at its end)."""
-    from pipeline.checks.roster_state import build_roster_state, save_roster_state
     state, problems = build_roster_state(db)
     save_roster_state(db, state)
     issues = validate(db, state, problems)
@@ -254,7 +245,6 @@ def refresh(db: sqlite_utils.Database) -> list[dict]:
 
 def save_issues(db: sqlite_utils.Database, issues: list[dict]) -> None:
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    from pipeline.store.load import write_transaction
     with write_transaction(db):
         db.execute("delete from validation_issues")
         if issues:

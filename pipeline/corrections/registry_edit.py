@@ -9,6 +9,9 @@ from pathlib import Path
 import sqlite_utils
 
 from extractors import extractor_version
+from pipeline.corrections.entries import load_corrections
+from pipeline.corrections.sync import rewrite_record
+from pipeline.store.load import stored_records
 from pipeline.units import territory
 from pipeline.units.normalize import slugify
 from pipeline.units.registry import load_registry, resolve, resolve_record, user_registry_dir
@@ -68,8 +71,6 @@ def reresolve(db: sqlite_utils.Database, corrections_file: str | None = None) ->
     rewrite the documents whose unit ids changed — from the stored extraction records: no file
     is read or OCR'd again. Returns {documents, resolved}: rewritten documents, and member names
     that have a unit id now and had none before."""
-    from pipeline.corrections.entries import load_corrections
-    from pipeline.store.load import rewrite_record, stored_records
     entries = load_corrections(corrections_file) if corrections_file else []
     changed, resolved = 0, 0
     for doc_id, record, text in stored_records(db):
