@@ -10,7 +10,7 @@ from extractors.hand_digits import FIELD_WORDS, weigh_hand_digits
 from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
-from pipeline.units.normalize import fold_diacritics, heading_case
+from pipeline.units.normalize import ROSTER_TYPES, fold_diacritics, heading_case
 
 NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập|^[-_=–—\s]+$", re.IGNORECASE)
 
@@ -289,5 +289,5 @@ ROSTER_SUBJECT = re.compile(r"(?i)\b(?:tổ chức|kiện toàn|thành lập|ph�
 def expects_roster(record) -> bool:
     """A decision whose subject says it organises emulation groups: a roster should be in it."""
     subject = record.get("subject") or ""
-    return (record.get("doc_type") in ("quyet_dinh", "cong_van") and not record.get("amends")
+    return (record.get("doc_type") in ROSTER_TYPES and not record.get("amends")
             and "quy chế" not in subject.lower() and bool(ROSTER_SUBJECT.search(subject)))

@@ -14,7 +14,7 @@ import sqlite_utils
 from extractors.units_text import same_unit
 from pipeline.store.db import write_transaction
 from pipeline.units.messages import say
-from pipeline.units.normalize import same_group
+from pipeline.units.normalize import ROSTER_TYPES, same_group
 
 # Steps that set a roster, as opposed to amending one: a decision lists it, or only the news reports it.
 FIRST_STEPS = ("listed", "reported")
@@ -36,7 +36,7 @@ def build_roster_state(db: sqlite_utils.Database) -> tuple[list[dict], list[dict
     """Rows of `roster_state`, and problems met while applying amendments."""
     decisions = {d["id"]: dict(d) for d in db.query(
         "select d.*, doc.path from decisions d join documents doc on doc.id = d.document_id "
-        "where d.doc_type in ('quyet_dinh', 'cong_van') order by d.issued_date, doc.path")}
+        f"where d.doc_type in ({','.join('?' * len(ROSTER_TYPES))}) order by d.issued_date, doc.path", list(ROSTER_TYPES))}
     rows: list[dict] = []
     seen_numbers: dict[tuple, str] = {}
     for m in db.query("""select m.*, g.name as group_name, g.kind from memberships m join groups g on g.id = m.group_id

@@ -7,7 +7,6 @@ from __future__ import annotations
 LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a person
 LOW_PAGE_CONFIDENCE = 85
 # Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
-# Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
 REQUIRED = {"number": "số, ký hiệu", "issued_date": "ngày ban hành", "signer": "người ký"}
 _WARNING_WORD = {"number": "ký hiệu", "issued_date": "ngày ban hành", "signer": "chữ ký"}
 _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.id, doc.path, d.year, d.province,
@@ -17,8 +16,6 @@ _REQUIRED_SQL = "\nunion all\n".join(f"""select 'missing_required', 'error', d.i
          where value like '%{_WARNING_WORD[f]}%' limit 1), '')
 from decisions d join documents doc on doc.id = d.document_id
 where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
-# A hand-written number or day that OCR read is accepted on strong evidence only, but a person
-# should still confirm it (the record says which evidence: `number_source`, `issued_date_source`).
 # A hand-written number or day that OCR read is accepted on strong evidence only, but a person
 # should still confirm it (the record says which evidence: `number_source`, `issued_date_source`).
 _HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,

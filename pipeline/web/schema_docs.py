@@ -83,14 +83,6 @@ COLUMN_DOCS = {
     "corrections_file": "Tệp sửa / the corrections file (YAML)",
     "expects_roster": "Có danh sách / 1 when the subject says the document organises emulation groups (a roster is expected)",
 }
-REQUIRED = {"number": "số, ký hiệu", "issued_date": "ngày ban hành", "signer": "người ký"}
-_HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,
-       json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', d.{f},
-       json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'OCR đọc được nhờ nhiều bằng chứng cùng khớp (' || json_extract(d.record, '$.{f}_source') || '): hãy xác nhận'
-from decisions d join documents doc on doc.id = d.document_id
-where json_extract(d.record, '$.{f}_source') is not null and d.{f} is not null
-  and json_extract(coalesce(d.human_fields, '{{}}'), '$.{f}') is null""" for f in ("number", "issued_date"))
 QUERIES = {
     "roster": {"title": "Danh sách cụm, khối theo năm / Roster of a province for a year",
                "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
