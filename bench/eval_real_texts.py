@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractors.extract import extract_path  # noqa: E402
-from pipeline.evaluate import evaluate, format_scores  # noqa: E402
+from pipeline.checks.evaluate import evaluate, format_scores  # noqa: E402
 
 HOLDOUT = ROOT / "tests" / "data" / "real-texts-holdout.txt"
 

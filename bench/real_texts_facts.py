@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.extract import extract_path  # noqa: E402
-from pipeline import territory  # noqa: E402
-from pipeline.units import resolve  # noqa: E402
+from pipeline.units import territory  # noqa: E402
+from pipeline.units.registry import resolve  # noqa: E402
 
 
 def compare(pred, want) -> str:

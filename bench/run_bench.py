@@ -71,8 +71,9 @@ def bare_pdfplumber(files: list[Path]) -> float:
 
 def pipeline_without_prefect(files: list[Path], db_path: str) -> float:
     from extractors.extract import safe_extract
-    from pipeline.store import load_record, open_db
-    from pipeline.validate import refresh
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
+    from pipeline.checks.validate import refresh
     safe_extract(str(files[0]))  # load the models before timing, as a long run would have
     t = time.perf_counter()
     db = open_db(db_path)

@@ -9,8 +9,8 @@ EXTRACTOR_VERSION = "0.7.0"
 
 _ROOT = Path(__file__).resolve().parent.parent
 # What an extraction record depends on: the finders and readers, normalisation, the registry.
-_INPUTS = ["extractors/**/*.py", "pipeline/normalize.py", "pipeline/units.py", "pipeline/territory.py",
-           "pipeline/registry/**/*.csv"]
+_INPUTS = ["extractors/**/*.py", "pipeline/units/normalize.py", "pipeline/units/registry.py", "pipeline/units/territory.py",
+           "pipeline/units/data/**/*.csv"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def extractor_version() -> str:
         for path in sorted(_ROOT.glob(pattern)):
             h.update(str(path.relative_to(_ROOT)).encode())
             h.update(path.read_bytes())
-    user = os.environ.get("QUYETDINH_REGISTRY")  # the user's registry beside the database (pipeline.units)
+    user = os.environ.get("QUYETDINH_REGISTRY")  # the user's registry beside the database (pipeline.units.registry)
     for path in sorted(Path(user).glob("provinces/*.csv")) if user else []:
         h.update(path.name.encode())
         h.update(path.read_bytes())

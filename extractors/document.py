@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.normalize import clean_input, nfc, printable_path
+from pipeline.units.normalize import clean_input, nfc, printable_path
 
 
 @dataclass

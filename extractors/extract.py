@@ -1,4 +1,4 @@
-"""Document → extraction record (the contract in spec/extract-json.md)."""
+"""Document → extraction record (extractors/record.py; the contract in docs/record.md)."""
 from __future__ import annotations
 
 import re
@@ -11,9 +11,9 @@ from extractors.rosters import find_rosters
 from extractors.metadata import find_metadata
 from extractors.news import news_year, year_mentions
 from extractors.persons import find_persons
+from extractors.record import SCHEMA, ExtractionRecord
 from extractors.references import find_references
 
-SCHEMA = 1
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 
 
@@ -49,8 +49,8 @@ def looks_vietnamese(text: str) -> bool:
     return letters < 40 or len(_VIET_LETTERS.findall(text)) >= 0.05 * letters
 
 
-def extract(doc: Document) -> dict:
-    record = {
+def extract(doc: Document) -> ExtractionRecord:
+    record: ExtractionRecord = {
         "schema": SCHEMA, "source": doc.source(), "status": doc.status, "error": doc.error,
         "doc_type": None, "number": None, "symbol": None, "issued_date": None, "place": None,
         "issuer": None, "subject": None, "signer": None, "year": None, "groups": [],
@@ -143,14 +143,14 @@ def extract_path(path: str) -> dict:
     return safe_extract(path)[0]
 
 
-def safe_extract(path: str, root: str | None = None) -> tuple[dict, str | None]:
+def safe_extract(path: str, root: str | None = None) -> tuple[ExtractionRecord, str | None]:
     """Extract one file and never raise: a failure becomes the record's status and error.
 
     Returns the record and the document text (for full-text search).
     """
     from extractors import limits
     from extractors.readers import read
-    from pipeline.units import resolve_record
+    from pipeline.units.registry import resolve_record
     doc = read(path, root)
     too_large = limits.document_too_large(doc.lines()) if doc.blocks else None
     if too_large:  # before any finder: their work grows with the text

@@ -10,7 +10,7 @@ from extractors.hand_digits import FIELD_WORDS, weigh_hand_digits
 from extractors.news import find_headline, find_publication
 from extractors.patterns import (DOC_TITLES, NUMBER, PLACE_DATE, SIGN_AUTHORITY, SO_LINE,
                                  clean_number, symbol_type)
-from pipeline.normalize import fold_diacritics, heading_case
+from pipeline.units.normalize import ROSTER_TYPES, fold_diacritics, heading_case
 
 NATIONAL = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|Độc\s*lập|^[-_=–—\s]+$", re.IGNORECASE)
 
@@ -279,3 +279,15 @@ def find_metadata(lines: list[Line], title_hint: str | None = None, path: str | 
             "signer": find_signer(lines) if doc_type != "tin_bai" else None,
             "where": where,
             "evidence": {**number_evidence, **{("date_" + k if k == "note" else k): v for k, v in date_evidence.items()}}}
+
+
+# Read from the subject only, never stored in the record (the record's JSON is a contract).
+ROSTER_SUBJECT = re.compile(r"(?i)\b(?:tổ chức|kiện toàn|thành lập|phân chia|chia|danh sách|phân công)\b.*\b(?:cụm|khối)\b.*thi\s+đua"
+                            r"|\b(?:cụm|khối)\s+thi\s+đua\b.*\bnăm\s+\d{4}")
+
+
+def expects_roster(record) -> bool:
+    """A decision whose subject says it organises emulation groups: a roster should be in it."""
+    subject = record.get("subject") or ""
+    return (record.get("doc_type") in ROSTER_TYPES and not record.get("amends")
+            and "quy chế" not in subject.lower() and bool(ROSTER_SUBJECT.search(subject)))

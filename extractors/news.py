@@ -14,7 +14,7 @@ from datetime import date
 
 from extractors.dates import DATELINE, SITE_PREFIX, byline_date, dateline, stamp_date
 from extractors.document import Line
-from pipeline.units import is_unit_name
+from pipeline.units.registry import is_unit_name
 
 
 def find_publication(lines: list[Line], head: int = 8, tail: int = 4) -> tuple[date | None, Line | None]:

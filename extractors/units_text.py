@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.normalize import fold_diacritics, unit_key
-from pipeline.territory import legacy_provinces, new_provinces
+from pipeline.units.normalize import fold_diacritics, unit_key
+from pipeline.units.territory import legacy_provinces, new_provinces
 
 # Head words that open a unit name. Capitalised forms only for words that are also common
 # nouns in lower case ("ban" in "Sở, ban, ngành", "hội" in "hội nghị").

@@ -49,7 +49,7 @@ def _serve(conn, tmpdir: str, parent: int, memory_mb: float) -> None:
     threading.Thread(target=_watch_parent, args=(parent, tmpdir), daemon=True).start()
     from extractors.extract import safe_extract
     from extractors.persons import _ner
-    from pipeline.units import load_registry
+    from pipeline.units.registry import load_registry
     _ner()  # the models and the registry load once per worker, outside any file's time limit
     load_registry()
     conn.send_bytes(b'["ready", null]')

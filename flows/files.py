@@ -6,7 +6,7 @@ from pathlib import Path
 
 from extractors.document import sha256_of
 from extractors.readers import SUPPORTED, admission
-from pipeline.normalize import printable_path
+from pipeline.units.normalize import printable_path
 
 
 def discover_with_roots(paths: list[str]) -> list[tuple[str, str | None]]:

@@ -1,7 +1,7 @@
 """The main job: discover files → extract each (a task, cached by content) → load → validate.
 
-Thin on purpose: parsing lives in `extractors`, SQL in `pipeline.store`, rules in
-`pipeline.validate`. Extraction may run in parallel (processes, or a Dask cluster); loading stays
+Thin on purpose: parsing lives in `extractors`, SQL in `pipeline.store.load`, rules in
+`pipeline.checks.validate`. Extraction may run in parallel (processes, or a Dask cluster); loading stays
 in this process, in file order, one transaction per document: SQLite has one writer. Only a
 window of results is held at a time, so memory stays flat however many files there are.
 """
@@ -23,7 +23,7 @@ from extractors.document import sha256_of
 from extractors.readers import admission
 from flows import progress
 from flows.files import discover_files, discover_with_roots, is_unchanged  # noqa: F401 (re-exported)
-from pipeline.normalize import printable_path
+from pipeline.units.normalize import printable_path
 
 
 
@@ -80,7 +80,8 @@ def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | N
 @task(cache_policy=NO_CACHE)
 def prepare_db(db_path: str) -> set[str]:
     """Create or upgrade the database; return the ids of documents loaded with this extractor."""
-    from pipeline.store import loaded_ids, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import loaded_ids
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     db = open_db(db_path)
     try:
@@ -92,8 +93,10 @@ def prepare_db(db_path: str) -> set[str]:
 @task(cache_policy=NO_CACHE)
 def load_results(db_path: str, results: list[tuple[dict, str | None]], corrections_file: str) -> int:
     """Load a batch in order, human corrections applied; each document is its own transaction."""
-    from pipeline.corrections import load_corrections
-    from pipeline.store import document_id, load_record, open_db
+    from pipeline.corrections.entries import load_corrections
+    from pipeline.corrections.sync import load_record
+    from pipeline.store.db import open_db
+    from pipeline.store.rows import document_id
     entries = load_corrections(corrections_file)
     db = open_db(db_path)
     try:
@@ -106,9 +109,10 @@ def load_results(db_path: str, results: list[tuple[dict, str | None]], correctio
 @task(cache_policy=NO_CACHE)
 def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
     """Corrections win on every run, also over documents that were not read again."""
-    from pipeline.corrections import load_corrections
-    from pipeline.corrections_file import locked
-    from pipeline.store import open_db, sync_corrections
+    from pipeline.corrections.entries import load_corrections
+    from pipeline.corrections.file import locked
+    from pipeline.corrections.sync import sync_corrections
+    from pipeline.store.db import open_db
     db = open_db(db_path)
     try:
         with locked(corrections_file):  # a `correct` at the same time is applied before or after, not lost
@@ -120,7 +124,7 @@ def apply_corrections_db(db_path: str, corrections_file: str) -> list[dict]:
 @task(cache_policy=NO_CACHE)
 def write_reports(db_path: str) -> list[dict]:
     """The yearly roster pages (HTML) beside the database, in reports/."""
-    from pipeline.report import reports_for_all
+    from pipeline.web.report import reports_for_all
     try:
         return reports_for_all(db_path, Path(db_path).parent / "reports")
     except Exception as e:  # the data is loaded and validated; a page that cannot be drawn must not fail the run
@@ -130,8 +134,8 @@ def write_reports(db_path: str) -> list[dict]:
 
 @task(cache_policy=NO_CACHE)
 def validate_db(db_path: str) -> list[dict]:
-    from pipeline.store import open_db
-    from pipeline.validate import refresh
+    from pipeline.store.db import open_db
+    from pipeline.checks.validate import refresh
     return refresh(open_db(db_path))
 
 
@@ -195,7 +199,7 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
 
     With `parallel`, extraction tasks are submitted to the flow's task runner (processes or a
     Dask cluster), at most `window` at a time; results are loaded in file order in batches."""
-    from pipeline.corrections import corrections_path
+    from pipeline.corrections.entries import corrections_path
     logger = get_run_logger()
     corrections_file = str(corrections_file or corrections_path(db_path))
     files = discover(paths)

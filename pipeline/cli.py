@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
-from pipeline.cli_common import DEFAULT_DB, UsageError, check_paths, need_db, prefect_env  # noqa: F401
+from pipeline.cli_common import DEFAULT_DB, UsageError, check_paths, prefect_env
+from pipeline.cli_edit import cmd_correct, cmd_review, cmd_units
+from pipeline.cli_read import cmd_diff, cmd_eval, cmd_extract, cmd_report, cmd_serve, cmd_validate
 from pipeline.cli_run import cmd_run
 
 
@@ -30,250 +31,30 @@ def cmd_schedule(args) -> int:
     return 0
 
 
-def record_text(rec: dict) -> str:
-    """One extraction record as a person reads it (the JSON form is the contract)."""
-    from pipeline.messages import role_word
-    # The status as the contract spells it (ok, needs_ocr, not_regular…): the message says the rest.
-    out = [f"{rec['source']['path']}  [{rec['status']}{': ' + rec['error'] if rec['error'] else ''}]"]
-    if rec["status"] in ("ok", "partial"):
-        signer = rec["signer"] or {}
-        out.append(f"  {rec['doc_type']} {rec['number'] or '(không số)'}  {rec['issued_date'] or ''}  {rec['issuer'] or ''}".rstrip())
-        if rec["subject"]:
-            out.append(f"  {rec['subject']}")
-        if signer.get("name"):
-            parts = [signer.get("authority"), signer.get("title"), signer["name"]]
-            out.append("  ký: " + " ".join(p for p in parts if p))
-        for g in rec["groups"]:
-            out.append(f"  {g['name']} ({len(g['members'])} đơn vị; trưởng: {g['leader'] or '—'}; "
-                       f"phó: {', '.join(g['deputies']) or '—'})")
-            for m in g["members"]:
-                mark = f" ({role_word(m['role'])})" if m["role"] in ("leader", "deputy") else ""
-                out.append(f"    - {m['name']}{mark}")
-        for w in rec["warnings"]:
-            out.append(f"  cảnh báo: {w}")
-    return "\n".join(out)
 
 
-def cmd_extract(args) -> int:
-    check_paths(args.paths)
-    from extractors.worker import extract_limited
-    from flows.files import discover_with_roots
-    for path, root in discover_with_roots(args.paths):
-        rec, _ = extract_limited(path, root)
-        if args.format == "json":
-            print(json.dumps(rec, ensure_ascii=False), flush=True)
-        else:
-            print(record_text(rec) + "\n", flush=True)
-    return 0
 
 
-def cmd_validate(args) -> int:
-    if not os.path.exists(args.db):
-        raise UsageError(f"không có cơ sở dữ liệu ở {args.db}: hãy chạy 'quyetdinh run PATH' trước")
-    from pipeline.store import open_db
-    from pipeline.validate import format_text, refresh
-    issues = refresh(open_db(args.db))
-    if args.format == "json":
-        print(json.dumps(issues, ensure_ascii=False, indent=2))
-    else:
-        print(format_text(issues))
-    return 1 if args.strict and any(i["severity"] == "error" for i in issues) else 0
 
 
-def cmd_serve(args) -> int:
-    need_db(args.db)
-    from pipeline.serve import HOST, serve
-    from pipeline.store import check_database_file
-    check_database_file(args.db)
-    import socket
-    with socket.socket() as probe:
-        try:
-            probe.bind((HOST, args.port))
-        except OSError as e:
-            raise UsageError(f"không mở được cổng {args.port} trên {HOST} ({e.strerror}): chọn cổng khác bằng --port") from None
-    print(f"Datasette trên http://{HOST}:{args.port}/ (chỉ đọc; Ctrl+C để dừng)", flush=True)
-    try:
-        serve(args.db, args.port)
-    except KeyboardInterrupt:
-        pass
-    return 0
 
 
-def cmd_eval(args) -> int:
-    if not os.path.isdir(args.dir):
-        raise UsageError(f"không phải thư mục: {args.dir}")
-    from extractors.extract import extract_path
-    from pipeline.evaluate import evaluate, format_scores, scores_json
-    scores, n = evaluate(args.dir, extract_path, args.truth)
-    if n == 0:
-        raise UsageError(f"no document with a truth file under {args.dir}")
-    if args.format == "json":
-        print(json.dumps(scores_json(scores, n), indent=2))
-    else:
-        print(format_scores(scores, n, verbose=args.verbose))
-    return 0
 
 
-# What each change is called for a person reading the diff ("moved" → "chuyển khối").
-CHANGE_WORDS = {"added": "thêm mới", "removed": "không còn trong danh sách", "dissolved": "không còn tồn tại",
-                "moved": "chuyển cụm/khối", "succeeded": "sáp nhập/đổi tên", "deputy_to_leader": "từ phó lên trưởng",
-                "leader_again": "làm trưởng hai năm liền"}
 
 
-def cmd_diff(args) -> int:
-    need_db(args.db)
-    if len(args.year) != 2:
-        raise UsageError("cần hai năm: --year 2024 --year 2025")
-    from pipeline.history import diff_by_province
-    from pipeline.store import open_db
-    a, b = args.year
-    sections = diff_by_province(open_db(args.db), a, b, args.province)
-    if args.format == "json":
-        print(json.dumps(sections, ensure_ascii=False, indent=2))
-        return 0
-    if not sections:
-        print(f"Không có danh sách cụm, khối nào của năm {a} hay năm {b} trong cơ sở dữ liệu.")
-        return 0
-    for s in sections:
-        if not s["known"]:
-            print(f"Không có danh sách nào của tỉnh «{s['province']}» trong cơ sở dữ liệu.")
-            continue
-        if s["missing_years"]:
-            lacks = " và ".join(str(y) for y in s["missing_years"])
-            print(f"{s['province']}: không so sánh được — chưa có danh sách năm {lacks}.")
-            continue
-        changes = s["changes"]
-        print(f"{s['province']}, {a} → {b}: " + (f"{len(changes)} thay đổi" if changes else "không có thay đổi"))
-        for c in changes:
-            where = c["to_group"] if c["change"] == "added" else c["from_group"]
-            if c["change"] == "moved":
-                where = f"{c['from_group']} → {c['to_group']}"
-            print(f"  {CHANGE_WORDS[c['change']]:<26} {c['unit']}  [{where}]" + (f"  ({c['note']})" if c.get("note") else ""))
-    return 0
 
 
-def cmd_units(args) -> int:
-    from pipeline import registry_edit
-    if args.units_command == "unknown":
-        need_db(args.db)
-        from pipeline.store import open_db
-        rows = registry_edit.unknown_units(open_db(args.db))
-        if args.format == "json":
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
-            return 0
-        # A name in a document whose province was not found is not an unknown unit: the province is.
-        homeless = [r for r in rows if not r["province"]]
-        rows = [r for r in rows if r["province"]]
-        print(f"{len(rows)} tên đơn vị chưa có trong sổ đơn vị")
-        if homeless:
-            print(f"  (và {sum(r['count'] for r in homeless)} tên trong văn bản chưa rõ tỉnh: đó là tỉnh chưa biết, "
-                  "không phải đơn vị lạ — sửa cơ quan ban hành, vd. quyetdinh correct VĂN_BẢN issuer 'UBND tỉnh …')")
-        for r in rows:
-            cands = ", ".join(f"{c['name']} ({c['score']:.0f})" for c in r["candidates"][:3]) or "không có tên nào gần"
-            print(f"  {r['unit_name']}  [{r['province'] or 'chưa rõ tỉnh'}, {r['count']} lần]  gần nhất: {cands}")
-        return 0
-    row = registry_edit.add_unit(args.name, args.province, unit_id=args.as_unit, kind=args.kind, on=args.date)
-    print(f"đã thêm vào {row['file']}: {row['unit_id']} ← {args.name!r}")
-    if os.path.exists(args.db):  # the stored records learn it now, without reading any file again
-        from pipeline.corrections import corrections_path
-        from pipeline.store import open_db
-        from pipeline.validate import refresh
-        db = open_db(args.db)
-        done = registry_edit.reresolve(db, str(corrections_path(args.db)))
-        refresh(db)
-        print(f"đã đối chiếu lại {args.db}: {done['resolved']} tên đơn vị nay có mã, trong {done['documents']} văn bản")
-    return 0
 
 
-def cmd_review(args) -> int:
-    need_db(args.db)
-    from pipeline.review import format_review, review_items, save_crops
-    from pipeline.store import open_db
-    items = review_items(open_db(args.db), args.kind)
-    if args.format == "json":
-        print(json.dumps(items, ensure_ascii=False, indent=2))
-    else:
-        print(format_review(items))
-    if args.crops:
-        n, without = save_crops(items, args.crops)
-        print(f"đã lưu {n} vùng trang vào {args.crops}"
-              + ("; không có vùng trang: " + ", ".join(f"{k} ({v})" for k, v in without.items()) if without else ""),
-              file=sys.stderr)
-    return 0
 
 
-def find_document(db, ref: str) -> dict:
-    """A loaded document by its file (path or the same bytes elsewhere) or a SHA-256 prefix."""
-    rows = []
-    if os.path.isfile(ref):
-        from extractors.document import sha256_of
-        rows = list(db.query("select id, path, status from documents where id = ?", [sha256_of(ref)]))
-        if not rows:
-            raise UsageError(f"{ref} is not in the database (as it is now): run 'quyetdinh run' on it first")
-    if not rows:
-        rows = list(db.query("select id, path, status from documents where path = ?", [ref]))
-    if not rows and len(ref) >= 6 and all(c in "0123456789abcdef" for c in ref.lower()):
-        rows = list(db.query("select id, path, status from documents where id like ? || '%'", [ref.lower()]))
-    if not rows:
-        raise UsageError(f"no document {ref!r} in the database (give a file path or a SHA-256 prefix)")
-    if len(rows) > 1:
-        raise UsageError(f"{ref!r} matches {len(rows)} documents: give more of the SHA-256")
-    return dict(rows[0])
 
 
-def correct_document(db, doc: dict, path: str, field: str, value: str, group: str | None = None,
-                     unit: str | None = None, note: str | None = None) -> tuple[dict, dict]:
-    """Add one correction to the file and apply it to the database: read, edit, write and apply
-    as one step under the file's lock (a concurrent `correct` waits and then sees this one)."""
-    from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
-                                      save_corrections)
-    from pipeline.corrections_file import locked
-    from pipeline.store import sync_corrections
-    row = next(iter(db.query("select record from decisions where id = ?", [doc["id"]])), None)
-    if row is None:
-        raise UsageError(f"{doc['path']} was not read ({doc['status']}): there is nothing to correct in it")
-    with locked(path):
-        try:
-            entries = load_corrections(path)
-            current, _ = apply_corrections(json.loads(row["record"]), [e for e in entries if e["document"] == doc["id"]])
-            entry = new_entry(current, doc["id"], doc["path"], field, value, group=group, unit=unit, note=note)
-        except CorrectionError as e:
-            raise UsageError(str(e)) from None
-        entries = add_entry(entries, entry)
-        save_corrections(path, entries)
-        result = next(r for r in sync_corrections(db, entries, path) if r["id"] == entry["id"])
-    return entry, result
 
 
-def cmd_correct(args) -> int:
-    need_db(args.db)
-    from pipeline.corrections import corrections_path
-    from pipeline.store import open_db
-    from pipeline.validate import refresh
-    db = open_db(args.db)
-    doc = find_document(db, args.doc)
-    path = args.corrections or str(corrections_path(args.db))
-    entry, result = correct_document(db, doc, path, args.field, args.value, args.group, args.unit, args.note)
-    refresh(db)
-    target = f" [{entry['group']}]" if entry.get("group") else ""
-    from pipeline.messages import status_word
-    print(f"{entry['field']}{target} của {doc['path']}: {json.dumps(entry['old'], ensure_ascii=False)} → "
-          f"{json.dumps(entry['new'], ensure_ascii=False)}  ({status_word(result['status'])}; bản sửa {entry['id']} "
-          f"trong {path})")
-    if result["status"] != "applied":
-        print(f"  không áp dụng được: {result['message']}")
-    return 0
 
 
-def cmd_report(args) -> int:
-    need_db(args.db)
-    from pipeline.report import ReportError, write_report
-    try:
-        paths = write_report(args.db, args.province, args.year, args.out, compare=args.compare, pdf=not args.no_pdf)
-    except ReportError as e:
-        raise UsageError(str(e)) from None
-    print(f"báo cáo: {paths['html']}" + (f"\n         {paths['pdf']}" if paths["pdf"] else ""))
-    return 0
 
 
 # argparse's own words ("usage:", "options:"…), in Vietnamese unless QUYETDINH_LANG=en.
@@ -287,7 +68,7 @@ ARGPARSE_WORDS = {"usage: ": "cách dùng: ", "positional arguments": "đối s�
 
 
 def speak_argparse() -> None:
-    from pipeline.messages import lang
+    from pipeline.units.messages import lang
     if lang() == "vi":
         argparse._ = lambda text: ARGPARSE_WORDS.get(text, text)
 
@@ -448,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     args.debug = debug
     if getattr(args, "db", None):
         from extractors import extractor_version
-        from pipeline.units import use_registry_beside
+        from pipeline.units.registry import use_registry_beside
         if use_registry_beside(args.db):
             extractor_version.cache_clear()  # the user's registry is part of what extraction depends on
     try:
@@ -462,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             import traceback
             traceback.print_exc()
-        from pipeline.errors import one_line
+        from pipeline.cli_errors import one_line
         msg = " ".join(one_line(e).split())
         hint = "" if e.__class__.__name__ == "UsageError" or args.debug else " (--debug để xem chi tiết)"
         print(f"quyetdinh: lỗi: {msg}{hint}", file=sys.stderr)

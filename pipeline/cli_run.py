@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from pipeline.cli_common import UsageError, check_paths, prefect_env
-from pipeline.messages import say, status_word
+from pipeline.units.messages import say, status_word
 
 
 def run_stamp(corrections_file: str | Path) -> str:
@@ -29,8 +29,9 @@ def run_stamp(corrections_file: str | Path) -> str:
 def plan(args) -> tuple[list, list, str] | None:
     """(files, files still to extract, stamp), or None after saying there is nothing to read."""
     from flows.files import discover_with_roots, pending, supported_kinds
-    from pipeline.corrections import corrections_path
-    from pipeline.store import loaded_ids, open_db, refused_paths
+    from pipeline.corrections.entries import corrections_path
+    from pipeline.store.db import open_db
+    from pipeline.store.load import loaded_ids, refused_paths
     files = discover_with_roots(args.paths)
     if not files:
         print(say("run_nothing_to_read", paths=", ".join(args.paths), kinds=supported_kinds()), file=sys.stderr)
@@ -44,7 +45,7 @@ def plan(args) -> tuple[list, list, str] | None:
 
 
 def nothing_changed(args, files: list, todo: list, stamp: str) -> bool:
-    from pipeline.store import meta_value, open_db
+    from pipeline.store.db import meta_value, open_db
     if todo:
         return False
     db = open_db(args.db)
@@ -83,7 +84,7 @@ def progress_lines(quiet: bool):
 
 def cmd_run(args) -> int:
     check_paths(args.paths)
-    from pipeline.corrections import CorrectionError, corrections_path, load_corrections
+    from pipeline.corrections.entries import CorrectionError, corrections_path, load_corrections
     try:  # a hand-edited corrections file with a mistake: say so before any work
         load_corrections(args.corrections or corrections_path(args.db))
     except CorrectionError as e:
@@ -123,7 +124,7 @@ def cmd_run(args) -> int:
                               corrections_file=args.corrections)
     print_summary(args.db, s)
     if args.year is None:  # a run over every year of these files: the next one may say "nothing changed"
-        from pipeline.store import open_db, set_meta_value
+        from pipeline.store.db import open_db, set_meta_value
         db = open_db(args.db)
         try:
             set_meta_value(db, "last_run", stamp)
@@ -133,7 +134,7 @@ def cmd_run(args) -> int:
 
 
 def print_summary(db_path: str, s: dict) -> None:
-    from pipeline.validate import format_text
+    from pipeline.checks.validate import format_text
     print(say("run_head", db=db_path))
     print(say("run_files", files=s["files"], loaded=s["loaded"],
               statuses=", ".join(f"{status_word(k)} {v}" for k, v in s["status"].items())))

@@ -205,7 +205,7 @@ def derive_problems(folder):
 def registry_problems(folder):
     """Every member/leader/deputy of the planted samples resolves in the national registry and
     is valid on its document's date (unit_valid_on_date must not fire by accident)."""
-    reg = HERE.parent / "pipeline" / "registry" / "national.csv"
+    reg = HERE.parent / "pipeline" / "units" / "data" / "national.csv"
     if not reg.exists():
         return []
     import csv

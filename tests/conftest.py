@@ -36,7 +36,7 @@ def _user_registry_stays_with_its_test():
     before = os.environ.get("QUYETDINH_REGISTRY")
     yield
     if os.environ.get("QUYETDINH_REGISTRY") != before:
-        from pipeline import units
+        from pipeline.units import registry as units
         if before is None:
             os.environ.pop("QUYETDINH_REGISTRY", None)
         else:
@@ -64,8 +64,9 @@ def samples_db_path(tmp_path_factory) -> Path:
     """All of samples/ extracted and loaded once (no Prefect), validated: a read-only fixture."""
     from extractors.extract import safe_extract
     from flows.ingest import discover_files
-    from pipeline.store import load_record, open_db
-    from pipeline.validate import refresh
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
+    from pipeline.checks.validate import refresh
     path = tmp_path_factory.mktemp("samples-db") / "quyetdinh.db"
     db = open_db(str(path))
     for file in discover_files([str(SAMPLES)]):

@@ -9,7 +9,8 @@ from reportlab.pdfgen import canvas
 
 from extractors.extract import safe_extract
 from extractors.readers.encodings import unicode_to_tcvn3
-from pipeline.store import counts, load_record, open_db
+from pipeline.store.db import open_db
+from pipeline.store.load import counts, load_record
 
 VI = "Quyết định về việc tổ chức các Cụm, Khối thi đua của tỉnh năm 2024"
 

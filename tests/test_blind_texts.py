@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_path
-from pipeline.evaluate import evaluate, format_scores
+from pipeline.checks.evaluate import evaluate, format_scores
 
 DATA = Path(__file__).parent / "data"
 

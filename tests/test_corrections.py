@@ -4,11 +4,12 @@ import json
 import pytest
 import yaml
 
-from pipeline.corrections import (CorrectionError, add_entry, apply_corrections, load_corrections, new_entry,
-                                  save_corrections)
-from pipeline.review import review_items
-from pipeline.store import load_record, open_db, sync_corrections
-from pipeline.validate import refresh
+from pipeline.corrections.apply import apply_corrections
+from pipeline.corrections.entries import CorrectionError, add_entry, load_corrections, new_entry, save_corrections
+from pipeline.checks.review import review_items
+from pipeline.corrections.sync import load_record, sync_corrections
+from pipeline.store.db import open_db
+from pipeline.checks.validate import refresh
 
 
 def rec(number=None, groups=None, sha="a" * 64):
@@ -27,7 +28,7 @@ def rec(number=None, groups=None, sha="a" * 64):
                      "members": [{"name": m, "unit_id": None, "role": "leader" if m == lead else "member",
                                   "provenance": {"page": 1, "line": 10 * k + i + 1}} for i, m in enumerate(ms)]}
                     for k, (n, ms, lead) in enumerate(groups, start=1)]}
-    from pipeline.units import resolve_record
+    from pipeline.units.registry import resolve_record
     return resolve_record(r)
 
 
@@ -131,8 +132,8 @@ def test_load_applies_corrections_and_the_review_queue_forgets_fixed_facts(tmp_p
 
 
 def test_page_region_and_the_datasette_cell_that_shows_it(samples_dir):
-    from pipeline.datasette.plugins.quyetdinh_review import render_cell
-    from pipeline.review import page_region
+    from pipeline.web.datasette.plugins.quyetdinh_review import render_cell
+    from pipeline.checks.review import page_region
     pdf = str(samples_dir / "2024" / "qd-138-2024-bacninh.pdf")
     crop = page_region(pdf, 1, [100, 100, 220, 118], dpi=144)
     assert crop.size == ((220 - 100 + 48) * 2, (118 - 100 + 24) * 2)

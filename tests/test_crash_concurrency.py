@@ -9,12 +9,13 @@ import time
 
 import pytest
 
-from pipeline.store import open_db
+from pipeline.store.db import open_db
 
 LOADER = textwrap.dedent("""
     import pickle, sys, time
     sys.path.insert(0, {root!r})
-    from pipeline.store import load_record, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
     records = pickle.load(open(sys.argv[1], "rb"))
     db = open_db(sys.argv[2])
     for rec, text in records:

@@ -1,6 +1,7 @@
 import shutil
 
-from pipeline.store import counts, open_db
+from pipeline.store.db import open_db
+from pipeline.store.load import counts
 
 
 def test_flow_loads_samples_and_survives_a_bad_file(prefect_harness, samples_dir, tmp_path):
@@ -46,7 +47,7 @@ def test_review_loop_corrections_survive_runs_and_feed_validation(prefect_harnes
     from extractors.readers.ocr import tesseract_ready
     from flows.ingest import ingest
     from pipeline.cli import main
-    from pipeline.review import review_items
+    from pipeline.checks.review import review_items
     from tests.helpers import scan_with_handwritten_number
     if tesseract_ready() is not None:
         pytest.skip("Tesseract with Vietnamese is needed")

@@ -6,10 +6,11 @@ import unicodedata
 import pytest
 
 from pipeline.cli import main
-from pipeline.history import diff_by_province
-from pipeline.matching import excerpt, fts_query, match_province, name_key, province_key
-from pipeline.store import open_db, load_record
-from pipeline.validate import refresh
+from pipeline.checks.history import diff_by_province
+from pipeline.units.matching import excerpt, fts_query, match_province, name_key, province_key
+from pipeline.store.db import open_db
+from pipeline.store.load import load_record
+from pipeline.checks.validate import refresh
 from tests.test_validate import CLEAN, record
 
 NFD = unicodedata.normalize("NFD", "Bắc Ninh")

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.normalize import fix_tone_placement, fold_diacritics, heading_case, nfc, unit_key
+from pipeline.units.normalize import fix_tone_placement, fold_diacritics, heading_case, nfc, unit_key
 
 
 @pytest.mark.parametrize("old,new", [

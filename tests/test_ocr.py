@@ -5,7 +5,7 @@ import pytest
 from extractors.extract import extract
 from extractors.readers import read
 from extractors.readers.ocr import fix_layout_words, tesseract_ready
-from pipeline.units import resolve_record
+from pipeline.units.registry import resolve_record
 
 pytestmark = pytest.mark.skipif(tesseract_ready() is not None, reason="Tesseract with Vietnamese is needed")
 

@@ -116,7 +116,7 @@ def test_cell_text_drops_specks_only_at_the_ends():
 def test_region_parameters_are_checked():
     import pytest
 
-    from pipeline.datasette.plugins.quyetdinh_review import parse_region
+    from pipeline.web.datasette.plugins.quyetdinh_review import parse_region
     assert parse_region("2", "[1, 2, 3, 4]") == (2, [1, 2, 3, 4]) and parse_region("1", None) == (1, None)
     for page, box in (("0", None), ("1", "[1,2]"), ("1", "5"), ("1", "[5,5,1,1]"), ("x", None)):
         with pytest.raises(ValueError):

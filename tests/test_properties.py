@@ -10,7 +10,7 @@ from extractors.metadata import find_number, find_place_date
 from extractors.readers.encodings import (detect_legacy, tcvn3_to_unicode, unicode_to_tcvn3, unicode_to_vni,
                                           vietnamese_letters, vni_to_unicode)
 from extractors.rosters.mentions import cut_list, split_members
-from pipeline.normalize import fix_tone_placement, fold_diacritics, normalize_text, unit_key
+from pipeline.units.normalize import fix_tone_placement, fold_diacritics, normalize_text, unit_key
 from tests.helpers import text_doc
 
 VIET = "".join(vietnamese_letters()) + "abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.readers.ocr import tesseract_ready
-from pipeline.evaluate import evaluate, format_scores
+from pipeline.checks.evaluate import evaluate, format_scores
 
 ROOT = Path(__file__).resolve().parents[1]
 SCANS = ROOT / ".." / "shared" / "corpus" / "real-scans"

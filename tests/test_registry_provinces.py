@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from pipeline import territory
-from pipeline.units import document_province, resolve, successor_on, unit_row
+from pipeline.units import territory
+from pipeline.units.registry import document_province, resolve, successor_on, unit_row
 
 D2019, D2024, D2025, D2026 = date(2019, 6, 1), date(2024, 6, 1), date(2025, 11, 1), date(2026, 1, 22)
 

@@ -7,10 +7,10 @@ import shutil
 import pytest
 import sqlite_utils
 
-from pipeline.report import ReportError, build_html, report_name, write_report
-from pipeline.report.data import report_data
-from pipeline.report.fonts import BASE, font_face_css, has_glyphs, text_width, wrap
-from pipeline.report.svg import bar_chart, leader_timeline, sankey
+from pipeline.web.report import ReportError, build_html, report_name, write_report
+from pipeline.web.report.data import report_data
+from pipeline.web.report.fonts import BASE, font_face_css, has_glyphs, text_width, wrap
+from pipeline.web.report.svg import bar_chart, leader_timeline, sankey
 
 KTKT = "Khối các Sở, ban, ngành tham mưu và quản lý nhà nước về kinh tế, kỹ thuật"
 

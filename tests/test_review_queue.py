@@ -3,10 +3,10 @@ is in it; the canned queries ask their parameters in the order people read them.
 import re
 import sqlite3
 
-from pipeline.datasette.plugins.quyetdinh_sql import prepare_connection
-from pipeline.review import review_items
-from pipeline.schema_docs import QUERIES
-from pipeline.store import open_db
+from pipeline.web.datasette.plugins.quyetdinh_sql import prepare_connection
+from pipeline.checks.review import review_items
+from pipeline.web.schema_docs import QUERIES
+from pipeline.store.db import open_db
 
 
 def test_validation_warnings_are_in_the_queue(samples_db_path):
@@ -35,10 +35,10 @@ def test_roster_with_no_year_shows_every_year(samples_db_path):
 
 
 def test_rosters_known_only_from_news_reach_roster_and_reports(tmp_path):
-    from pipeline.history import diff_by_province
-    from pipeline.report import build_html
-    from pipeline.store import load_record
-    from pipeline.validate import refresh
+    from pipeline.checks.history import diff_by_province
+    from pipeline.web.report import build_html
+    from pipeline.store.load import load_record
+    from pipeline.checks.validate import refresh
     from tests.test_validate import record
     db = open_db(str(tmp_path / "q.db"))
     group = [("Khối thi đua các cơ quan nội chính", ["Công an tỉnh", "Tòa án nhân dân tỉnh", "Sở Tư pháp"],
@@ -69,8 +69,9 @@ def test_page_regions_from_any_folder(tmp_path, monkeypatch):
     crop that cannot be made says why."""
     from reportlab.pdfgen import canvas
 
-    from pipeline.review import save_crops
-    from pipeline.store import load_record, record_rows
+    from pipeline.checks.review import save_crops
+    from pipeline.store.load import load_record
+    from pipeline.store.rows import record_rows
     from tests.test_validate import record
     work = tmp_path / "work"
     (work / "in").mkdir(parents=True)
@@ -97,9 +98,10 @@ def test_page_regions_from_any_folder(tmp_path, monkeypatch):
 def test_a_corrected_issuer_gives_a_news_item_its_province():
     """'Sở Nội vụ' of a news item whose province was not found has no unit id; once a person
     corrects the issuer, it is that province's Sở Nội vụ (no unknown unit left to review)."""
-    from pipeline.corrections import new_entry
-    from pipeline.store import document_id, record_rows
-    from pipeline.units import resolve_record
+    from pipeline.corrections.apply import corrected_rows
+    from pipeline.corrections.entries import new_entry
+    from pipeline.store.rows import document_id
+    from pipeline.units.registry import resolve_record
     from tests.test_validate import record
     rec = record(None, 2024, [("Khối thi đua Nội chính", ["Sở Nội vụ", "Sở Tư pháp"], "Sở Nội vụ", [], None)],
                  doc_type="tin_bai", province=None)
@@ -107,5 +109,5 @@ def test_a_corrected_issuer_gives_a_news_item_its_province():
     resolve_record(rec)
     assert rec["province"] is None and {m["unit_id"] for m in rec["groups"][0]["members"]} == {None}
     entry = new_entry(rec, document_id(rec), rec["source"]["path"], "issuer", "UBND tỉnh Hà Tĩnh")
-    rows = record_rows(rec, None, [entry])
+    rows = corrected_rows(rec, None, [entry])
     assert {m["unit_id"] for m in rows["memberships"]} == {"ha-tinh:so-noi-vu", "ha-tinh:so-tu-phap"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.corrections import CorrectionError, load_corrections
+from pipeline.corrections.entries import CorrectionError, load_corrections
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = "a" * 64
@@ -88,8 +88,8 @@ def small_db(tmp_path, samples_db_path) -> tuple[Path, dict]:
 
 
 def _correct(db_path: str, doc: dict, cpath: str, field: str, value: str) -> str:
-    from pipeline.cli import correct_document
-    from pipeline.store import open_db
+    from pipeline.cli_edit import correct_document
+    from pipeline.store.db import open_db
     db = open_db(db_path)
     try:
         entry, result = correct_document(db, doc, cpath, field, value)
@@ -133,13 +133,15 @@ def test_two_concurrent_correct_commands(tmp_path, samples_db_path):
 
 def test_a_failure_while_applying_changes_nothing(tmp_path, samples_db_path, monkeypatch):
     """The decision rows and the corrections table are written in one transaction."""
-    from pipeline import corrections
-    from pipeline.store import open_db, sync_corrections
+    from pipeline.corrections import apply
+    from pipeline.corrections import entries as corrections
+    from pipeline.corrections.sync import sync_corrections
+    from pipeline.store.db import open_db
     db_path, doc = small_db(tmp_path, samples_db_path)
     db = open_db(str(db_path))
     before = db.execute("select number, subject from decisions where id = ?", [doc["id"]]).fetchone()
     good = corrections.new_entry({"groups": []}, doc["id"], doc["path"], "subject", "Về việc mới")
-    real = corrections.apply_corrections
+    real = apply.apply_corrections
     calls = []
 
     def boom(record, entries, corrections_file=None):
@@ -147,7 +149,7 @@ def test_a_failure_while_applying_changes_nothing(tmp_path, samples_db_path, mon
         if len(calls) > 1:  # the rows are already rewritten when this fails
             raise MemoryError()
         return real(record, entries, corrections_file)
-    monkeypatch.setattr(corrections, "apply_corrections", boom)
+    monkeypatch.setattr(apply, "apply_corrections", boom)
     with pytest.raises(MemoryError):
         sync_corrections(db, [good], "corrections.yaml")
     assert db.execute("select number, subject from decisions where id = ?", [doc["id"]]).fetchone() == before

@@ -32,7 +32,7 @@ def test_invisible_bidi_and_look_alike_letters_are_cleaned_and_reported(tmp_path
 
 
 def test_a_cyrillic_word_is_left_as_written():
-    from pipeline.normalize import clean_input
+    from pipeline.units.normalize import clean_input
     assert clean_input("Москва, Sở Nộі vụ") == ("Москва, Sở Nội vụ", {"і→i": 1})
 
 
@@ -53,7 +53,7 @@ def test_special_files_are_refused_without_opening_them(tmp_path):
 
 def test_odd_names_fifos_and_hidden_files_do_not_stop_a_run(prefect_harness, tmp_path):
     from flows.ingest import ingest
-    from pipeline.store import open_db
+    from pipeline.store.db import open_db
     batch = tmp_path / "batch"
     (batch / ".git").mkdir(parents=True)
     text = NEWS.read_bytes()

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "samples" / "2025" / "tin-khoi-tham-muu-tong-hop-2025-bacninh.txt"
-FONT = ROOT / "pipeline" / "report" / "fonts" / "DejaVuSans.ttf"
+FONT = ROOT / "pipeline" / "web" / "report" / "fonts" / "DejaVuSans.ttf"
 
 
 def scan_pdf(path: Path, lines: list[str], size=(2480, 3508), resolution=300.0, pages: int = 1) -> Path:

@@ -64,7 +64,8 @@ def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
     """A run loading more files while the server is up: the next request shows them, no 500."""
     from extractors.extract import safe_extract
     from flows.ingest import discover_files
-    from pipeline.store import load_record, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
     files = discover_files([str(ROOT / "samples")])
     db_path = tmp_path / "q.db"
     db = open_db(str(db_path))
@@ -82,7 +83,7 @@ def test_serve_shows_rows_a_run_writes_beside_it(tmp_path, samples_db_path):
         db = open_db(str(db_path))
         for f in files[5:]:
             load_record(db, *safe_extract(f))
-        from pipeline.validate import refresh
+        from pipeline.checks.validate import refresh
         refresh(db)  # as a run ends: validation and the roster state
         assert Path(str(db_path) + "-wal").exists()
         status, docs = get(base + "/q/documents.json?_shape=array&_size=max")
@@ -135,7 +136,8 @@ def test_serve_refuses_a_file_that_is_not_a_database(tmp_path):
 
 
 def test_a_newer_database_is_refused_unchanged(tmp_path, samples_db_path):
-    from pipeline.store import SCHEMA_VERSION, DatabaseRefused, open_db
+    from pipeline.store.db import DatabaseRefused, open_db
+    from pipeline.store.schema import SCHEMA_VERSION
     db = tmp_path / "newer.db"
     shutil.copy(samples_db_path, db)
     con = sqlite3.connect(db)

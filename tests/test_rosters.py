@@ -13,7 +13,7 @@ from extractors.rosters.build import Group
 from extractors.rosters.lists import find_lists
 from extractors.rosters.mentions import cut_list, split_members
 from extractors.rosters.roles import PAIRED, RELATIONS, find_roles
-from pipeline.evaluate import evaluate, format_scores
+from pipeline.checks.evaluate import evaluate, format_scores
 
 LAYOUTS = Path(__file__).parent / "data" / "layouts"
 TABLE = Path(__file__).parent.parent / "docs" / "roster-constructions.md"

@@ -2,22 +2,22 @@ from pathlib import Path
 
 import yaml
 
-from pipeline import schema_docs
-from pipeline.store import TABLES
+from pipeline.web import schema_docs
+from pipeline.store.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_generated_files_are_up_to_date(tmp_path):
-    (tmp_path / "pipeline" / "datasette").mkdir(parents=True)
+    (tmp_path / "pipeline" / "web" / "datasette").mkdir(parents=True)
     schema_docs.write(tmp_path)
-    for rel in ("pipeline/datasette/metadata.yml", "docs/schema.md"):
+    for rel in ("pipeline/web/datasette/metadata.yml", "docs/schema.md"):
         assert (tmp_path / rel).read_text(encoding="utf-8") == (ROOT / rel).read_text(encoding="utf-8"), \
-            f"{rel} is stale: run python -m pipeline.schema_docs"
+            f"{rel} is stale: run python -m pipeline.web.schema_docs"
 
 
 def test_every_table_and_column_is_described():
-    meta = yaml.safe_load((ROOT / "pipeline/datasette/metadata.yml").read_text(encoding="utf-8"))
+    meta = yaml.safe_load((ROOT / "pipeline/web/datasette/metadata.yml").read_text(encoding="utf-8"))
     tables = meta["databases"]["quyetdinh"]["tables"]
     for name, spec in TABLES.items():
         assert tables[name]["description"]

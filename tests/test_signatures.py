@@ -78,7 +78,8 @@ def test_a_file_changed_after_signing_is_flagged(signed, tmp_path):
 
 def test_signatures_are_stored(signed, tmp_path):
     from extractors.extract import safe_extract
-    from pipeline.store import load_record, open_db
+    from pipeline.store.db import open_db
+    from pipeline.store.load import load_record
     db = open_db(str(tmp_path / "s.db"))
     load_record(db, *safe_extract(str(signed)))
     row = next(db.query("select signer, intact, covers_whole_file, trusted, status from signatures"))

@@ -1,7 +1,9 @@
 import pytest
 
 from extractors.extract import safe_extract
-from pipeline.store import counts, ensure_schema, load_record, open_db
+from pipeline.store.db import open_db
+from pipeline.store.load import counts, load_record
+from pipeline.store.schema import ensure_schema
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def test_an_older_database_is_upgraded_in_place(tmp_path, sample_record):
     db = open_db(path)
     assert {"ocr_confidence", "ocr_pages", "signing_times"} <= set(db.table("documents").columns_dict)
     assert db.execute("select path from documents where id = ?", ["x" * 64]).fetchone()[0] == "old.pdf"
-    from pipeline.store import SCHEMA_VERSION
+    from pipeline.store.schema import SCHEMA_VERSION
     assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     load_record(db, record, text)
     assert counts(db)["documents"] == 2

@@ -3,8 +3,10 @@ from datetime import date
 
 import pytest
 
-from pipeline import registry_edit, units
-from pipeline.units import resolve, successions_of, successor_on
+from pipeline.corrections import registry_edit
+
+from pipeline.units import registry as units
+from pipeline.units.registry import resolve, successions_of, successor_on
 
 D2024, D2026 = date(2024, 2, 15), date(2026, 1, 22)
 

@@ -1,10 +1,11 @@
 """Each rule: a roster that breaks it and one that does not."""
 import pytest
 
-from pipeline.history import year_diff
-from pipeline.roster_state import roster_on
-from pipeline.store import load_record, open_db
-from pipeline.validate import format_text, refresh
+from pipeline.checks.history import year_diff
+from pipeline.checks.roster_state import roster_on
+from pipeline.store.db import open_db
+from pipeline.store.load import load_record
+from pipeline.checks.validate import format_text, refresh
 
 N = iter(range(10_000))
 
@@ -26,7 +27,7 @@ def record(number, year, groups, doc_type="quyet_dinh", issued=None, subject=Non
                        "stated_member_count": stated, "provenance": {"page": 1, "line": 1},
                        "members": members_of(members, leader, deputies)}
                       for name, members, leader, deputies, stated in groups]}
-    from pipeline.units import resolve_record
+    from pipeline.units.registry import resolve_record
     resolve_record(rec)
     if amends:
         rec["amends"], rec["changes"] = amends, changes

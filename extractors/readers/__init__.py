@@ -105,7 +105,7 @@ def admission(path: str, root: str | Path | None = None) -> tuple[str, str] | No
 def name_warning(path: str) -> str | None:
     """A file name a person may misread: bytes that are not UTF-8, or invisible/bidi controls
     (U+202E shows "gpj.exe" as "exe.jpg"). The name is kept as it is: it is how the file is found."""
-    from pipeline.normalize import clean_input, printable_path
+    from pipeline.units.normalize import clean_input, printable_path
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:

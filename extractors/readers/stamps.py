@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from pipeline.normalize import fold_diacritics
+from pipeline.units.normalize import fold_diacritics
 
 # Anchors, on text folded to ASCII lower case. OCR garbles stamps ("Thờ vi gian nký", "ttcbth(0
 # quangnga1.gov.v"), so each pattern keeps to the parts that survive.

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.units_text import bare_key
-from pipeline.normalize import unit_key
+from pipeline.units.normalize import unit_key
 
 # same_unit() also treats "huyện Hữu Lũng" and "Hữu Lũng" as one unit: the key without its
 # territorial head (and without a province's name at its end) is indexed too.

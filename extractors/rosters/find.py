@@ -12,7 +12,7 @@ import re
 from extractors.rosters.lexicon import head_of
 from extractors.rosters.lists import ListReading, find_lists, first_group_name
 from extractors.rosters.roles import complete_cut_role, find_roles
-from pipeline.normalize import unit_key
+from pipeline.units.normalize import unit_key
 
 
 def _resolve(finder, name: str | None, line):

@@ -24,7 +24,7 @@ from extractors.rosters.layout_words import (COUNTED, INLINE, ITEM, LIST_INTRO, 
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
 from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
-from pipeline.normalize import unit_key
+from pipeline.units.normalize import unit_key
 
 
 COUNT_LINE = re.compile(r"\(?\s*(?:[Gg]ồm|[Cc]ó)\s+(?:có\s+)?(?P<n>\d{1,3})\s+" + COUNTED + r"(?:\s+thành viên)?\s*\)?[.:]?")

@@ -9,7 +9,7 @@ from dataclasses import replace
 from extractors.document import Line
 from extractors.rosters.lists import cut_at_verb
 from extractors.units_text import ROLE_RE, starts_with_head
-from pipeline.normalize import unit_key
+from pipeline.units.normalize import unit_key
 
 ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
 HEADING = re.compile(

@@ -72,8 +72,8 @@ def surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Folded short and full names of every district (before July 2025) and every ward or
-    commune (after), from vietnamadminunits through pipeline.territory."""
-    from pipeline.territory import districts, legacy_provinces, new_provinces, wards
+    commune (after), from vietnamadminunits through pipeline.units.territory."""
+    from pipeline.units.territory import districts, legacy_provinces, new_provinces, wards
     out: set[str] = set()
     for p in legacy_provinces().values():
         out |= set(districts(p))
@@ -83,7 +83,7 @@ def place_names() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    from pipeline.normalize import fold_diacritics
+    from pipeline.units.normalize import fold_diacritics
     return " ".join(fold_diacritics(name).replace("-", " ").split()) in place_names()
 
 
