@@ -133,6 +133,7 @@ def _add_claims(finder, g, claims) -> None:
         g.set_role(c.role, c.unit, c.year, c.elected)  # a later year's (or an elected) leader replaces another
 
 
+
 def named_clauses(finder, sentence: str) -> list[tuple[str | None, str]] | None:
     """"A làm Trưởng Khối X; B làm Trưởng Khối Y": clauses split at ';' that each name another
     group already known, or None."""

@@ -17,9 +17,11 @@ ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk
 ROLE_RE = re.compile(ROLE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+# The verbs of a speech after a person's post ("… Chủ tịch Công đoàn X phát biểu khai mạc"): never in a name.
+_SPEECH = r"phát biểu|thông qua|chủ trì|báo cáo|trình bày|cho biết|khẳng định|nhấn mạnh|khai mạc|bế mạc"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|\s+(?:" + _SPEECH + r")\b|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
-UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn)\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
+UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn|" + _SPEECH + r")\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
 
 # A person's post before the unit it names ("Giám đốc Sở Tư pháp", "Cục trưởng Cục Thi hành án
@@ -67,6 +69,8 @@ RELATIONS = [
          + r"[^,;.]{0,80}?\bcho\s+" + PERSON_POST + "?" + UNIT),
     _rel("post", "đồng chí Hồ Xuân Việt, Tỉnh ủy viên, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy, Khối trưởng",
          r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;–-]{2,40}(?:,|\s[–-])\s*(?:[^,;]{2,60},\s*)*?" + POST + r"\s+" + UNIT + r"\s*,\s*" + ROLE),
+    _rel("on-behalf", "Thay mặt đơn vị Khối trưởng, đồng chí Lê Văn Tâm, Phó Hiệu trưởng, Chủ tịch Công đoàn Trường Cao đẳng Y tế phát biểu",
+         r"[Tt]hay mặt\s+(?:cho\s+)?" + ROLE + r"\s*,\s*" + PERSON_POST + UNIT),
     _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
          ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
          r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
@@ -133,6 +137,18 @@ def complete_cut_role(sentence: str) -> str | None:
             if r and r[-1].end() == len(done):
                 return done
     return None
+
+
+# Relations whose unit is a person's post.
+PERSON_RELATIONS = {"post", "on-behalf", "handover"}
+
+
+def employer(unit: str) -> str:
+    """"Chủ tịch Công đoàn Cảng vụ Hàng hải X": the person chairs the union of the unit, so the
+    unit is the one after "Công đoàn" when that opens with a head (a union of its own, "Công đoàn
+    Viên chức tỉnh", stays)."""
+    m = re.match(r"^Công đoàn\s+(?P<rest>.+)$", unit)
+    return m.group("rest") if m and head_of(m.group("rest")) else unit
 
 
 def role_kind(text: str) -> str:
@@ -231,6 +247,8 @@ def find_roles(sentence: str) -> list[RoleClaim]:
     for rel in RELATIONS:
         for m in rel.pattern.finditer(sentence):
             unit = clean_unit(m.group("unit"))
+            if unit and rel.name in PERSON_RELATIONS:
+                unit = employer(unit)
             if not unit or any(c.unit in unit or unit in c.unit for c in claims):
                 continue  # one unit, one claim: the first relation that reads it
             role = "deputy" if m.group("dep") else "leader"
