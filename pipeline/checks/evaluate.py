@@ -121,7 +121,9 @@ def score_groups(scores: dict[str, Score], pred_groups: list[dict], truth_groups
             for o in remaining:
                 s.add(fn=1)
                 s.details.append(f"{doc}: missed member {o[0]!r} in {tg.get('name')}")
-        leader_opts = [v for v in (tg.get("leader"), tg.get("leader_matches_member")) if v]
+        # `leader_as_written`: the truth's name of the leader as the text spells it (a name the source
+        # cut: "Cảng vụ Hàng hải Hải"); the extractor reports names as written (corpus README).
+        leader_opts = [v for v in (tg.get("leader"), tg.get("leader_matches_member"), tg.get("leader_as_written")) if v]
         ok = score_value(scores["leader"], pg["leader"] if pg else None, tg.get("leader"),
                          lambda p, t: match(p, leader_opts))
         if not ok:
