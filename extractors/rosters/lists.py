@@ -34,6 +34,10 @@ GROUP_TAIL = re.compile(r"(?!(?:" + _TAIL_END + r")\b)(?:(?!\s(?:" + _TAIL_END +
 NOT_ROSTER = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|"
                         r"giải\s+(?:nhất|nhì|ba)|chúc mừng|khách mời|đồng chí|các ông|các bà|cá nhân|tập thể|"
                         r"vận động viên)\b")
+# "… vận động viên là cán bộ … đến từ các đơn vị A, B, C" (an event of the group named before):
+# the people are not the list, the units they come from are; only awards say otherwise.
+FROM_UNITS = r"\bđến từ\s+(?:các\s+|\d{1,3}\s+)?(?:đơn vị|cơ quan)(?:\s+thành viên)?\s*:?\s+(?=[A-ZĐ])"
+AWARD = re.compile(r"(?i)\b(?:tặng|bằng khen|giấy khen|đề nghị|suy tôn|công nhận|xếp loại|dẫn đầu|giải\s+(?:nhất|nhì|ba)|chúc mừng)\b")
 _KIND = (r"(?:cơ quan|đơn vị|thành viên|trường|[Hh]ội|huyện|sở|địa phương|doanh nghiệp|ngân hàng|tổ chức|xã|phường|"
          r"thị trấn|quận|thị xã|thành phố|[Hh]uyện ủy|[Đđ]ảng ủy|công ty|chi nhánh)")
 # An unnamed list is the group's when its subject is: "các đơn vị trong Khối gồm:", "Khối gồm 11
@@ -170,12 +174,15 @@ def find_lists(sentence: str) -> list[ListReading]:
     out = []
     # Anchors: a colon or parenthesis after an introducer; "bao gồm ;"; "gồm A, B" / "trong đó có A"
     # / "gồm 10 thành viên là A, B" straight after the group's name.
-    for m in re.finditer(r"[:(]|\bbao gồm\s*;|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?|"
+    for m in re.finditer(r"[:(]|\bbao gồm\s*;|" + FROM_UNITS + r"|\b(?:(?:bao\s+)?gồm(?:\s+có)?|trong đó(?:\s+có)?|"
                          r"(?:gồm|có)\s+\d{1,3}\s+" + _KIND + r"(?:\s+thành viên)?\s*,?\s*(?:là|gồm|bao gồm))\s+(?=\S)",
                          sentence):
         pre = sentence[: m.start()] if m.group(0) in ":(" else sentence[: m.end() - 1]
         body = sentence[m.end():]
-        if m.group(0).endswith(" "):
+        from_units = m.group(0).startswith("đến từ")
+        if from_units:
+            pass  # the participants of an event of the group named before (checked below)
+        elif m.group(0).endswith(" "):
             # "Khối thi đua số 3 gồm Sở Y tế, Sở Nội vụ và …" (no colon): the group is named just before.
             before = sentence[: m.start()]
             if not (re.search(r"(?:Khối|Cụm|khối|cụm)\b[^.;:()]{0,100}?,?\s*(?:\(\s*)?(?:hiện\s+)?$", before)
@@ -187,7 +194,7 @@ def find_lists(sentence: str) -> list[ListReading]:
             # after itself whose members it names.
             body = body[: members_of.start()]
             pre = members_of.group("group")
-        elif not m.group(0).endswith(" ") and not INTRO.search(pre[-240:]):
+        elif not from_units and not m.group(0).endswith(" ") and not INTRO.search(pre[-240:]):
             continue
         if m.group(0) == "(":
             body = re.sub(r"^\s*(?:gồm|bao gồm)\s+(?:\d{1,3}\s+)?[^:]{0,60}:\s*", "", body)
@@ -202,7 +209,9 @@ def find_lists(sentence: str) -> list[ListReading]:
         groups = list(group_mentions(pre))
         if not groups and not GROUP_SUBJECT.search(pre[-160:]):
             continue  # "Đoàn công tác gồm: …", "Cụm công nghiệp X gồm: …": not about a group
-        if NOT_ROSTER.search(pre[groups[-1][1]:] if groups else pre[-120:]):
+        if from_units and not groups:
+            continue
+        if (AWARD if from_units else NOT_ROSTER).search(pre[groups[-1][1]:] if groups else pre[-120:]):
             continue
         count = None
         c = COUNT.search(pre[groups[-1][0]:] if groups else pre[-160:])

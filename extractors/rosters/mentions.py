@@ -23,6 +23,7 @@ LIST_END = re.compile(
 NEXT_GROUP = re.compile(r"[;,]\s+(?=(?:Khối|Cụm|khối|cụm)\b[^,;:]{0,80}?\b(?:gồm|bao gồm|có|do)\b)")
 ROLE_LABEL = re.compile(r"[;,.]\s*(?:(?i:đơn vị)\s+)?(?:[Pp]hó\s+)?(?:[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+(?:[Tt]rưởng|[Pp]hó)|"
                         r"[Pp]hó\s+(?:[Kk]hối|[Cc]ụm)|[Tt]hường\s+trực)")
+_CLAUSE_FOLLOWS = re.compile(r";\s*(?=(?!(?:và\s+)?(?:các|những)\s)[a-zđ][^;:]{0,40}?\s(?:là|gồm)\s)")
 _ROLES_FOLLOW = re.compile(r"[;,]\s*trong\s+đó\b(?!\s+có\b)")
 DISTRIBUTIVE = re.compile(r"^\s*(?:và\s+)?các\s+(?P<head>sở|ban|hội|huyện|quận|thị xã|phường|xã|trường)\s*:?\s+(?P<rest>[A-ZĐ].*)$")
 _MASK = "\u2063"  # an invisible separator standing for a comma inside a lexicon name
@@ -60,6 +61,9 @@ def cut_list(text: str) -> str:
     if m:
         text = text[: m.start()]
     m = NEXT_GROUP.search(text)  # "A, B, C; Cụm thi đua số 2 gồm: D, E": the next group's list
+    if m:
+        text = text[: m.start()]
+    m = _CLAUSE_FOLLOWS.search(text)  # "…, Liên minh HTX thành phố; đơn vị đồng hành là Ngân hàng X"
     if m:
         text = text[: m.start()]
     m = _ROLES_FOLLOW.search(text)  # "…, Lạng Giang và Việt Yên; trong đó huyện Tân Yên là Cụm trưởng"
