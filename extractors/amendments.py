@@ -6,7 +6,7 @@ import re
 from extractors.dates import FULL_VI, NUMERIC, make_date
 from extractors.document import Line
 from extractors.patterns import NUMBER, clean_number
-from extractors.units_text import ROLE_RE, clean_item, role_of
+from pipeline.units.names import ROLE_RE, clean_item, role_of
 
 AMENDS = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số (?:điều|nội dung))?(?:\s+(?:của|tại))?"
                     r"(?:\s+(?:Phụ lục|Điều \d+)[^;.]{0,80}?)?\s+(?:ban hành kèm theo\s+)?Quyết định\s+(?:số\s*)?(?=\d)",

@@ -17,7 +17,7 @@ PACKAGES = ("extractors", "pipeline", "flows")
 
 # Longest prefix wins. Bottom first.
 LAYERS = [
-    ("units", ["pipeline.units", "extractors.units_text"]),
+    ("units", ["pipeline.units", "pipeline.units.names"]),
     ("readers", ["extractors", "extractors.document", "extractors.limits", "extractors.lifeline",
                  "extractors.readers"]),
     ("finders", ["extractors.dates", "extractors.hand_digits", "extractors.metadata", "extractors.news",
@@ -56,16 +56,11 @@ LAZY = {
     ("extractors.worker", "extractors.persons"): "underthesea: in the worker process only",
     ("extractors.worker", "extractors.readers"): "in the worker process only",
     ("extractors.worker", "pipeline.units.registry"): "warmed in the worker process only",
-    ("extractors.rosters.find", "extractors.rosters.layout_words"): "only for laid-out (table, OCR) pages",
-    ("extractors.rosters.lexicon", "pipeline.units.normalize"): "the lexicon is built on first use",
     ("extractors.rosters.lexicon", "pipeline.units.territory"): "vietnamadminunits: on first use",
-    ("extractors.rosters.roles", "extractors.rosters.mentions"): "only for role sentences",
-    ("extractors.rosters.build", "extractors.units_text"): "only when a roster is built",
-    # Left as they are here: these folders belong to work in progress elsewhere (readers: performance;
-    # rosters: the roster constructions); light modules, they could move to the top.
+    # Left as they are here: the readers belong to work in progress elsewhere (performance,
+    # its readers); light modules, they could move to the top.
     ("extractors.readers", "pipeline.units.normalize"): "not restructured here (readers' owner)",
     ("extractors.readers", "extractors.limits"): "not restructured here (readers' owner)",
-    ("extractors.rosters.layout_words", "extractors.rosters.mentions"): "not restructured here (rosters' owner)",
     ("pipeline.checks.evaluate", "extractors.readers"): "only when truth files name their pages",
     ("pipeline.checks.review", "extractors.limits"): "pypdfium2 page crops: only with --crops",
     ("pipeline.web.report", "extractors"): "the cache folder, only when a PDF is printed",

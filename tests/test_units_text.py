@@ -1,5 +1,5 @@
 from extractors.rosters.mentions import split_members
-from extractors.units_text import clean_item, same_unit, starts_with_head
+from pipeline.units.names import clean_item, same_unit, starts_with_head
 
 
 def names(text):

@@ -15,7 +15,7 @@ import re
 import numpy as np
 from PIL import Image
 
-from extractors.units_text import starts_with_head
+from pipeline.units.names import starts_with_head
 
 RULE_RUN = 60  # px at 300 dpi (5 mm): a shorter dark run is a letter stroke, not a rule
 MIN_TABLE_WIDTH = 0.3  # of the page width

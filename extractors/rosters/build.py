@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.units_text import bare_key
+from pipeline.units.names import bare_key, same_unit
 from pipeline.units.normalize import unit_key
 
 # same_unit() also treats "huyện Hữu Lũng" and "Hữu Lũng" as one unit: the key without its
@@ -20,7 +20,7 @@ ROLE_WORD = re.compile(r"(?i)^(?:đơn\s*vị\s+)?(?:phó\s+)?(?:trưởng\s+)?(
 
 
 def unit_keys(name: str) -> tuple[str, str]:
-    """(full key, key without a territorial head) of one spelling; see units_text.same_unit."""
+    """(full key, key without a territorial head) of one spelling; see pipeline.units.names.same_unit."""
     k = unit_key(name)
     return k, bare_key(k)
 
@@ -79,11 +79,9 @@ class Group:
         return unit in self.index
 
     def has_deputy(self, unit: str) -> bool:
-        from extractors.units_text import same_unit
         return any(same_unit(d, unit) for d in self.deputies)
 
     def set_role(self, role: str, unit: str, year: int | None = None, elected: bool = False) -> None:
-        from extractors.units_text import same_unit
         if ROLE_WORD.match(unit.strip()):
             return  # a role word or a column header ("Phó trưởng khối", "Đơn vị Trưởng") names no unit
         if role == "leader":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.rosters.lexicon import head_of
+from extractors.rosters.layout_words import display_case
 from extractors.rosters.lists import ListReading, find_lists, first_group_name
 from extractors.rosters.roles import complete_cut_role, find_roles
 from pipeline.units.normalize import unit_key
@@ -18,7 +19,6 @@ from pipeline.units.normalize import unit_key
 def _resolve(finder, name: str | None, line):
     """The group a reading is about: the one it names, else the text's only group, else a
     group opened under the first name the text gives (a news item's headline)."""
-    from extractors.rosters.layout_words import display_case
     if name:
         g = finder.find_group(name) or finder.group_in(name)
         if g is not None:

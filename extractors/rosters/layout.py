@@ -23,7 +23,7 @@ from extractors.rosters.layout_words import (COUNTED, INLINE, ITEM, LIST_INTRO, 
                                              fold_vowels, group_kind, group_ordinal,
                                              joined_lines, listed_items, ocr_noise, parse_heading,
                                              split_sentences)
-from extractors.units_text import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
+from pipeline.units.names import ROLE_RE, clean_item, role_of, same_unit, starts_with_head
 from pipeline.units.normalize import unit_key
 
 

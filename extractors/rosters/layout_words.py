@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from extractors.document import Line
 from extractors.rosters.lists import cut_at_verb
-from extractors.units_text import ROLE_RE, starts_with_head
+from extractors.rosters.mentions import cut_list, split_members
+from pipeline.units.names import ROLE_RE, starts_with_head
 from pipeline.units.normalize import unit_key
 
 ORDINAL = r"(?:[IVXLC]{1,6}|\d{1,3}|[a-zđ])"
@@ -148,7 +149,6 @@ def joined_lines(lines: list[Line]) -> list[Line]:
 def listed_items(text: str) -> list[tuple[str, str | None, str | None]]:
     """The units of an inline list, up to where a verb takes over or the roles are given
     ("…; Trưởng khối: X"); "… và các trường đại học" (a kind of unit) is not one."""
-    from extractors.rosters.mentions import cut_list, split_members
     listed = ROLE_CLAUSE.split(text)[0]
     tail = LIST_TAIL.search(listed)
     listed = listed[: tail.start()] if tail else listed

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.units.normalize import fold_diacritics
+
 DATA = Path(__file__).parent / "data"
 
 # Words a capitalised head also starts that are not units ("Hội nghị", "Ban hành", "Đoàn kết").
@@ -83,7 +85,6 @@ def place_names() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    from pipeline.units.normalize import fold_diacritics
     return " ".join(fold_diacritics(name).replace("-", " ").split()) in place_names()
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from extractors.rosters.lexicon import head_of, inner_names, is_place, looks_like_person, shareable
 from extractors.rosters.pos import is_noun_at
-from extractors.units_text import clean_item
+from pipeline.units.names import clean_item
 
 # What ends a list inside a sentence: a verb of the clause the list is the subject of.
 LIST_END = re.compile(

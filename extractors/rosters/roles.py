@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.mentions import protect, restore
+from extractors.rosters.mentions import cut_list, protect, restore, split_members
 
 ROLE = (r"(?:(?:(?i:đơn\s+vị)\s+)?(?:(?P<dep>[Pp]hó\s+[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+[Pp]hó|[Pp]hó\s+(?:[Kk]hối|[Cc]ụm))|"
         r"(?P<lead>[Tt]rưởng\s+(?:[Kk]hối|[Cc]ụm)|(?:[Kk]hối|[Cc]ụm)\s+[Tt]rưởng|[Tt]hường\s+trực\s+(?:[Kk]hối|[Cc]ụm))))")
@@ -221,7 +221,6 @@ LABEL = re.compile(ROLE + r"(?:\s+\d{1,2})?(?:\s+(?:thi đua\s+)?năm\s+(?P<year
 
 
 def _labelled(sentence: str, claims: list[RoleClaim]) -> list[RoleClaim]:
-    from extractors.rosters.mentions import cut_list, split_members
     out = []
     for m in LABEL.finditer(sentence):
         role = "deputy" if m.group("dep") else "leader"

@@ -9,7 +9,7 @@ from extractors.document import Line
 from extractors.rosters.build import Group
 from extractors.rosters.mentions import split_members
 from extractors.rosters.layout_words import AFTER_NAME, NOT_A_UNIT, group_words, unit_before
-from extractors.units_text import ROLE_RE, clean_item, role_of, split_and, starts_with_head
+from pipeline.units.names import ROLE_RE, clean_item, role_of, split_and, starts_with_head
 from pipeline.units.normalize import unit_key
 
 

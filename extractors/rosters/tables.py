@@ -8,7 +8,7 @@ from extractors.rosters.layout_words import (COLUMN_DEPUTY, COLUMN_GROUP, COLUMN
                                              COLUMN_NOTE, COLUMN_STT, HEAD_DEPUTY, HEAD_LEADER, display_case,
                                              parse_heading)
 from extractors.rosters.mentions import split_members
-from extractors.units_text import ROLE_RE, clean_item, role_of, starts_with_head
+from pipeline.units.names import ROLE_RE, clean_item, role_of, starts_with_head
 
 
 # A mark in a role column: the row's unit holds the role.

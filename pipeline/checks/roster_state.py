@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from extractors.units_text import same_unit
+from pipeline.units.names import same_unit
 from pipeline.store.db import write_transaction
 from pipeline.units.messages import say
 from pipeline.units.normalize import ROSTER_TYPES, same_group

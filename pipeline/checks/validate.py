@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 
 import sqlite_utils
 
-from extractors.units_text import same_unit
+from pipeline.units.names import same_unit
 from pipeline.checks.history import year_diff
 from pipeline.checks.roster_state import build_roster_state, province_of, save_roster_state
 from pipeline.store.db import write_transaction
