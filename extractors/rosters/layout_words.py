@@ -34,7 +34,10 @@ NOT_A_UNIT = re.compile(r"(?i)\b(?:phân công|phân chia|thành lập|kiện to
 AFTER_NAME = r"\s+(?=(?:tổ chức|thực hiện|triển khai|phối hợp|chủ trì|đã|đang|sẽ|được|để|nhằm|với)\b)"
 # "… các cơ quan, đơn vị thành viên của Khối, gồm:", "Các đơn vị thành viên:" (a line of its own).
 UNNAMED_INTRO = re.compile(r"(?:đơn vị|cơ quan)\s+(?:thành viên\s+)?(?:của|trong)\s+(?:Khối|Cụm)\s*,?\s*(?:gồm|là)\s*:\s*$|"
-                           r"^(?i:các\s+)?(?:đơn vị|cơ quan)\s+thành viên\s*(?:gồm|là)?\s*:\s*$")
+                           r"^(?i:các\s+)?(?:đơn vị|cơ quan)\s+thành viên\s*(?:gồm|là)?\s*:\s*$|"
+                           # "… năm 2024. Khối gồm các đơn vị:" — the group the text named before
+                           r"(?:^|[.;]\s+)(?:Khối|Cụm)\s+(?:hiện\s+)?(?:gồm|có)\s+(?:các\s+|\d{1,3}\s+)?(?:đơn vị|cơ quan|thành viên)"
+                           r"(?:\s+thành viên)?(?:\s+sau)?\s*:\s*$")
 NAME_START = re.compile(r"(?:^|[,;]\s+)(?=(?:Khối|Cụm|khối|cụm)\s)")
 LIST_TAIL = re.compile(r"\s+(?:đã|đang|sẽ)\s")
 ROLE_CLAUSE = re.compile(r"[;.]\s*(?=(?:(?:Phó\s+)?(?:Trưởng|trưởng)\s+(?:khối|cụm|Khối|Cụm)|(?:Khối|Cụm|khối|cụm)\s+(?:trưởng|phó)"
