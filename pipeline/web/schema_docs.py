@@ -149,6 +149,9 @@ union all
 select 'unit', u.name, u.unit_id from units_fts join units u on u.rowid = units_fts.rowid
 where units_fts match fts_query(:q)"""},
 }
+# The canned queries' parameters as the query page labels them (the name stays in the URL).
+QUERY_PARAMS = {"year": "Năm", "province": "Tỉnh", "unit": "Đơn vị", "group": "Cụm, khối", "year_a": "Năm trước",
+                "year_b": "Năm sau", "kind": "Loại mục", "q": "Tìm"}
 FACETS = {"documents": ["format", "status"], "decisions": ["doc_type", "year", "province"], "groups": ["kind", "year"],
           "memberships": ["role", "year", "resolution_method", "provenance"], "units": ["kind", "province"],
           "validation_issues": ["severity", "rule", "year"], "dates": ["role"], "references": ["doc_type"],
