@@ -5,9 +5,11 @@ Those templates are Datasette 0.65.5's own with the visible words translated; `s
 unless QUYETDINH_LANG=en. The words its JavaScript writes are translated by _quyetdinh_vi.js there.
 """
 from datasette import hookimpl
+from markupsafe import Markup, escape
 
-from pipeline.web.schema_docs import QUERY_PARAMS, TABLE_DOCS
 from pipeline.store.views import VIEWS
+from pipeline.units.messages import ROLE_WORDS, SEVERITY_WORDS, STATUS_WORDS, lang
+from pipeline.web.schema_docs import QUERY_PARAMS, TABLE_DOCS
 
 # Datasette's words → Vietnamese (filter operators, facet types, crumbs, show/hide SQL).
 WORDS = {
@@ -72,8 +74,25 @@ def vi_description(filters, search, sort, sort_desc, english: str = "") -> str:
     return text.strip()
 
 
+# Stored codes a person reads in Vietnamese (the code stays in JSON, CSV and the URL: hover shows it).
+CODED = {"role": ROLE_WORDS, "severity": SEVERITY_WORDS, "status": STATUS_WORDS}
+
+
+def vi_value(label, column: str):
+    words = CODED.get(column, {})
+    return words[label][0] if isinstance(label, str) and label in words else label
+
+
+@hookimpl
+def render_cell(value, column):
+    if lang() != "vi" or column not in CODED or not isinstance(value, str) or value not in CODED[column]:
+        return None
+    return Markup(f'<span title="{escape(value)}">{escape(CODED[column][value][0])}</span>')
+
+
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
+    env.filters["vi_value"] = vi_value
     env.filters["vi"] = vi_word
     env.filters["vi_number"] = vi_number
     env.filters["vi_param"] = vi_param
