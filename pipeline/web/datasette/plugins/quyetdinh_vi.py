@@ -8,7 +8,7 @@ from datasette import hookimpl
 from markupsafe import Markup, escape
 
 from pipeline.store.views import VIEWS
-from pipeline.units.messages import ROLE_WORDS, SEVERITY_WORDS, STATUS_WORDS, lang
+from pipeline.units.messages import REVIEW_KIND_WORDS, ROLE_WORDS, SEVERITY_WORDS, STATUS_WORDS, lang
 from pipeline.web.schema_docs import QUERY_PARAMS, TABLE_DOCS
 
 # Datasette's words → Vietnamese (filter operators, facet types, crumbs, show/hide SQL).
@@ -75,7 +75,7 @@ def vi_description(filters, search, sort, sort_desc, english: str = "") -> str:
 
 
 # Stored codes a person reads in Vietnamese (the code stays in JSON, CSV and the URL: hover shows it).
-CODED = {"role": ROLE_WORDS, "severity": SEVERITY_WORDS, "status": STATUS_WORDS}
+CODED = {"role": ROLE_WORDS, "severity": SEVERITY_WORDS, "status": STATUS_WORDS, "kind": REVIEW_KIND_WORDS}
 
 
 def vi_value(label, column: str):
