@@ -44,18 +44,18 @@ def test_scalar_correction_wins_and_is_marked_human():
 
 def test_values_are_checked():
     r = rec()
-    with pytest.raises(CorrectionError, match="not a date"):
+    with pytest.raises(CorrectionError, match="không phải một ngày"):
         new_entry(r, "a" * 64, "scan.pdf", "issued_date", "31/02/2024")
     assert new_entry(r, "a" * 64, "scan.pdf", "issued_date", "5/3/2024")["new"] == "2024-03-05"
-    with pytest.raises(CorrectionError, match="not a document number"):
+    with pytest.raises(CorrectionError, match="không phải số, ký hiệu"):
         new_entry(r, "a" * 64, "scan.pdf", "number", "bốn bảy")
-    with pytest.raises(CorrectionError, match="unknown field"):
+    with pytest.raises(CorrectionError, match="không có trường"):
         new_entry(r, "a" * 64, "scan.pdf", "colour", "x")
-    with pytest.raises(CorrectionError, match="needs --group"):
+    with pytest.raises(CorrectionError, match="cần --group"):
         new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp")
-    with pytest.raises(CorrectionError, match="no group"):
+    with pytest.raises(CorrectionError, match="không có cụm, khối"):
         new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp", group="Khối Z")
-    with pytest.raises(CorrectionError, match="not in the unit registry"):
+    with pytest.raises(CorrectionError, match="chưa có trong sổ đơn vị"):
         new_entry(r, "a" * 64, "scan.pdf", "unit_id", "bac-ninh:khong-co", unit="Sở Y tế")
 
 
@@ -84,7 +84,7 @@ def test_a_correction_whose_target_is_gone_is_orphaned_not_dropped():
     e = new_entry(r, "a" * 64, "scan.pdf", "leader", "Sở Tư pháp", group="Khối B")
     other = rec(groups=[("Khối C", ["Sở Y tế"], None)])
     fixed, results = apply_corrections(other, [e])
-    assert results[0]["status"] == "orphaned" and "no group" in results[0]["message"]
+    assert results[0]["status"] == "orphaned" and "không còn cụm, khối" in results[0]["message"]
     assert fixed["groups"][0]["leader"] is None
 
 
@@ -127,7 +127,7 @@ def test_load_applies_corrections_and_the_review_queue_forgets_fixed_facts(tmp_p
     # A correction for bytes that are no longer loaded is reported.
     gone = dict(entries[0], id="gone", document="b" * 64)
     rows = sync_corrections(db, entries + [gone], "corrections.yaml")
-    assert rows[-1]["status"] == "orphaned" and "scan.pdf changed" in rows[-1]["message"]
+    assert rows[-1]["status"] == "orphaned" and "scan.pdf đã thay đổi" in rows[-1]["message"]
     assert any(i["kind"] == "orphaned_correction" for i in review_items(db))
 
 
@@ -155,7 +155,15 @@ def test_a_changed_file_replaces_its_old_version_and_orphans_its_corrections(tmp
     assert db.execute("select id, number from decisions").fetchall() == [("c" * 64, "48/QĐ-UBND")]
     assert db.execute("select count(*) from documents").fetchone()[0] == 1
     [row] = sync_corrections(db, [entry], "corrections.yaml")
-    assert row["status"] == "orphaned" and row["message"].startswith("scan.pdf changed since the correction")
+    assert row["status"] == "orphaned" and row["message"].startswith("scan.pdf đã thay đổi sau khi sửa")
+
+
+def test_correction_messages_in_english_for_developers(monkeypatch):
+    monkeypatch.setenv("QUYETDINH_LANG", "en")
+    with pytest.raises(CorrectionError, match="not a date"):
+        new_entry(rec(), "a" * 64, "scan.pdf", "issued_date", "31/02/2024")
+    with pytest.raises(CorrectionError, match="no group 'Khối Z' in this document"):
+        new_entry(rec(), "a" * 64, "scan.pdf", "leader", "Sở Tư pháp", group="Khối Z")
 
 
 def test_hand_edited_entries_are_checked_and_cleaned(tmp_path):
@@ -166,10 +174,10 @@ def test_hand_edited_entries_are_checked_and_cleaned(tmp_path):
     assert first["new"] == "2024-02-15" and first["document"] == "a" * 64 and first["id"]  # a date YAML parsed
     assert second["new"] == "2024-03-15"
     path.write_text("- document: " + "b" * 64 + "\n  field: issued_date\n  new: 31/02/2024\n", encoding="utf-8")
-    with pytest.raises(CorrectionError, match="not a date"):
+    with pytest.raises(CorrectionError, match="không phải một ngày"):
         load_corrections(path)
     path.write_text("- document: " + "b" * 64 + "\n  field: number\n", encoding="utf-8")
-    with pytest.raises(CorrectionError, match="no new value"):
+    with pytest.raises(CorrectionError, match="chưa có giá trị mới"):
         load_corrections(path)
 
 

@@ -111,3 +111,21 @@ def test_a_corrected_issuer_gives_a_news_item_its_province():
     entry = new_entry(rec, document_id(rec), rec["source"]["path"], "issuer", "UBND tỉnh Hà Tĩnh")
     rows = corrected_rows(rec, None, [entry])
     assert {m["unit_id"] for m in rows["memberships"]} == {"ha-tinh:so-noi-vu", "ha-tinh:so-tu-phap"}
+
+
+def test_review_reads_vietnamese_and_english_stays_an_option(monkeypatch):
+    """The queue's kinds and the OCR evidence are words a person reads; the codes stay for --kind."""
+    from pipeline.checks.review import format_review
+    from pipeline.store.views import _evidence
+    item = {"severity": "warning", "kind": "low_confidence", "field": "number", "value": "47/QĐ-UBND", "path": "scan.pdf",
+            "page": 1, "line": 5, "document_id": "c636c9dc48df", "why": "…", "text": None, "bbox": None}
+    out = format_review([item])
+    assert "[cảnh báo] OCR chưa chắc chắn (low_confidence)  number = 47/QĐ-UBND" in out
+    assert "tại scan.pdf trang 1 dòng 5" in out
+    monkeypatch.setenv("QUYETDINH_LANG", "en")
+    assert "[warning] low OCR confidence (low_confidence)" in format_review([item])
+    assert "at scan.pdf page 1 line 5" in format_review([item])
+    conn = sqlite3.connect(":memory:")
+    said = conn.execute(f"select {_evidence('s')} from (select ? as s)", ["hand-digit reader + file name"]).fetchone()[0]
+    assert said == "bộ đọc chữ số viết tay + tên tệp"
+    assert conn.execute(f"select {_evidence('s')} from (select ? as s)", ["new"]).fetchone()[0] == "new"

@@ -81,7 +81,9 @@ def test_roster_of_bac_ninh_2024(server, page, typed):
     rows = list(zip(column(page, "group_name"), column(page, "unit_name"), column(page, "role"), column(page, "province")))
     ktkt = [(u, r) for g, u, r, _ in rows if "kinh tế, kỹ thuật" in g]
     assert set(SEED_UNITS) <= {u for u, _ in ktkt}
-    assert ("Quỹ Đầu tư phát triển tỉnh", "leader") in ktkt
+    assert ("Quỹ Đầu tư phát triển tỉnh", "Trưởng khối/cụm") in ktkt  # the stored code is its cell's title
+    codes = [c.get_attribute("title") for c in page.query_selector_all("td.col-role span")]
+    assert {"leader", "deputy", "member"} <= set(codes)
     assert {p for *_, p in rows} == {"Bắc Ninh"}
     assert {"Trưởng khối", "Phó khối", "Thành viên"} <= set(column(page, "vai_tro"))
     page.screenshot(path=str(OUT / "roster.png"), full_page=False)
@@ -144,3 +146,79 @@ def test_report_bac_ninh_2025_against_2024_from_datasette(server, page):
     docs_img = Path(__file__).resolve().parents[1] / "docs" / "img"
     shot = docs_img if os.environ.get("QUYETDINH_UPDATE_DOCS_IMG") else OUT
     page.screenshot(path=str(shot / "report-bac-ninh-2025-vs-2024.png"), full_page=True)
+
+
+# Datasette's own words a person must not meet on the pages of `serve` (QUYETDINH_LANG is not en).
+ENGLISH = ["Powered by", "View and edit SQL", "Advanced export", "This data as", "Suggested facets", "Custom SQL query",
+           "Query parameters", "Run SQL", "Next page", "Sort ascending", "Facet by this", "rows where", "Data license",
+           "Data source", "Queries took"]
+
+
+def visible_english(page) -> list[str]:
+    text = page.inner_text("body") + " " + " ".join(
+        b.get_attribute("value") or "" for b in page.query_selector_all("input[type=submit]:visible"))
+    return [w for w in ENGLISH if w in text]
+
+
+def test_datasette_speaks_vietnamese(server, page):
+    page.goto(server + "/")
+    assert page.get_attribute("html", "lang") == "vi"
+    body = page.inner_text("body")
+    assert "Chạy trên" in body and "dòng trong" in body and "trang chủ" in body
+    assert not visible_english(page)
+    page.screenshot(path=str(OUT / "vi-home.png"), full_page=True)
+
+    page.goto(server + "/quyetdinh")
+    body = page.inner_text("body")
+    assert "Truy vấn có sẵn" in body and "Các bảng" in body and "Tệp đã đọc" in body
+    assert page.get_attribute("input[type=submit]", "value") == "Chạy SQL"
+    assert not visible_english(page)
+
+    page.goto(server + "/quyetdinh/documents?" + urllib.parse.urlencode({"format": "pdf", "_sort_desc": "pages"}))
+    body = page.inner_text("body")
+    assert page.inner_text("h1").startswith("Tệp đã đọc")
+    for words in ("dòng với format = \"pdf\" sắp xếp theo pages giảm dần", "Xem và sửa SQL", "Dữ liệu này dạng",
+                  "Xuất dữ liệu", "Ý nghĩa các cột", "Gợi ý nhóm theo", "đọc được"):
+        assert words in body, words
+    assert page.get_attribute("form.filters input[type=submit]", "value") == "Lọc"
+    assert "chứa" in page.inner_text("select[name=_filter_op]")
+    assert not visible_english(page)
+    page.click("th.col-path svg.dropdown-menu-icon")  # the column menu table.js writes
+    menu = page.inner_text(".dropdown-menu")
+    assert "Sắp xếp tăng dần" in menu and "Kiểu dữ liệu: văn bản" in menu and "Sort" not in menu
+    page.screenshot(path=str(OUT / "vi-table.png"), full_page=False)
+
+    page.goto(server + "/quyetdinh/roster?" + urllib.parse.urlencode({"year": 2024, "province": "bac ninh"}))
+    body = page.inner_text("body")
+    assert "Tham số" in body and "Năm" in body and "Tỉnh" in body and "Truy vấn SQL" in body
+    assert page.get_attribute("form.sql input[type=submit]", "value") == "Xem kết quả"
+    assert not visible_english(page)
+    page.screenshot(path=str(OUT / "vi-roster.png"), full_page=False)
+
+
+def test_english_datasette_for_developers(samples_db_path, monkeypatch):
+    """QUYETDINH_LANG=en serves Datasette's own templates (English), in-process."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from pipeline.web import serve
+    monkeypatch.setenv("QUYETDINH_LANG", "en")
+
+    def page_html():  # in a thread: the browser fixture holds this thread's event loop
+        ds = serve.build(str(samples_db_path))
+        return asyncio.run(ds.client.get("/quyetdinh/documents")).text
+    with ThreadPoolExecutor(1) as pool:
+        html = pool.submit(page_html).result()
+    assert "Powered by" in html and "This data as" in html and "Dữ liệu này dạng" not in html
+
+
+def test_vietnamese_templates_match_datasette():
+    """Each override is a template of the installed Datasette (0.65.x, the version they were copied from)."""
+    import datasette
+    from datasette.version import __version__
+
+    from pipeline.web.serve import TEMPLATES
+    assert __version__.startswith("0.65."), "the templates in pipeline/web/datasette/templates are 0.65.5's: compare"
+    own = Path(datasette.__file__).parent / "templates"
+    for t in TEMPLATES.glob("*.html"):
+        assert (own / t.name).exists(), t.name

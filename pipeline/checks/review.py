@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from pipeline.units.messages import say, severity_word
+from pipeline.units.messages import review_kind_word, say, severity_word
 
 KINDS = ("file_not_read", "missing_required", "low_confidence", "unknown_unit", "unsure_unit", "validation_error", "validation_warning",
          "orphaned_correction")
@@ -26,9 +26,9 @@ def review_items(db: sqlite_utils.Database, kind: str | None = None) -> list[dic
 def where(it: dict) -> str:
     parts = [it["path"] or "?"]
     if it.get("page"):
-        parts.append(f"trang {it['page']}")
+        parts.append(say("review_page", page=it["page"]))
     if it.get("line"):
-        parts.append(f"dòng {it['line']}")
+        parts.append(say("review_line", line=it["line"]))
     return " ".join(parts)
 
 
@@ -38,7 +38,7 @@ def format_review(items: list[dict]) -> str:
     out = [say("review_count", count=len(items))]
     for it in items:
         doc = (it.get("document_id") or "")[:12]
-        out.append(f"  [{severity_word(it['severity'])}] {it['kind']}  {it['field']}"
+        out.append(f"  [{severity_word(it['severity'])}] {review_kind_word(it['kind'])} ({it['kind']})  {it['field']}"
                    + (f" = {it['value']}" if it.get("value") is not None else ""))
         out.append(f"      {it['why']}")
         seen = "      " + say("review_at", where=where(it), doc=doc)

@@ -11,6 +11,7 @@ from extractors.record import ExtractionRecord
 from pipeline.corrections.entries import (SCALAR_FIELDS, CorrectionError, digest, find_group, find_member,
                                           parse_value)
 from pipeline.store.rows import record_rows
+from pipeline.units.messages import say
 from pipeline.units.normalize import unit_key
 from pipeline.units.registry import record_date, resolve, resolve_record
 
@@ -56,7 +57,7 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
                  if unit_key(m["name"]) == unit_key(e.get("unit") or "")
                  and (not e.get("group") or g is find_group(record, e["group"]))]
         if not found:
-            return f"no member {e.get('unit')!r} any more"
+            return say("corr_gone_member", unit=repr(e.get('unit')))
         for g, m in found:
             m["unit_id"], m["resolution"] = new, {"method": "human", "score": 100, "correction": e["id"]}
             m["human"] = e["id"]
@@ -64,12 +65,12 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
     if field == "member.move":
         g = find_group(record, e["group"]) if e.get("group") else None
         if g is None:
-            return f"no group {e.get('group')!r} any more"
+            return say("corr_gone_group", group=repr(e.get('group')))
         elsewhere = [(og, m) for og in record.get("groups") or [] if og is not g for m in og["members"]
                      if unit_key(m["name"]) == unit_key(new) or m.get("unit_id") == new]
         inside = find_member(record, new, g)
         if not elsewhere:
-            return None if inside else f"no member {new!r} to move any more"
+            return None if inside else say("corr_gone_move", unit=repr(new))
         for og, m in elsewhere:
             og["members"].remove(m)
             _drop_role(og, m["name"])
@@ -83,17 +84,17 @@ def apply_one(record: dict, e: dict, corrections_file: str | None = None) -> str
     if field == "member.remove":
         g = find_group(record, e["group"]) if e.get("group") else None
         if e.get("group") and g is None:
-            return f"no group {e.get('group')!r} any more"
+            return say("corr_gone_group", group=repr(e.get('group')))
         hit = find_member(record, new, g)  # without a group: wherever the unit is listed
         if hit is None:
-            return f"no member {new!r} in {g['name'] if g else 'this document'} any more"
+            return say("corr_gone_member_in", unit=repr(new), group=g['name'] if g else say("corr_this_document"))
         hit[0]["members"].remove(hit[1])
         _drop_role(hit[0], hit[1]["name"])
         hit[0].setdefault("human", []).append(f"{field}:{e['id']}")
         return None
     g = find_group(record, e["group"]) if e.get("group") else None
     if g is None:
-        return f"no group {e.get('group')!r} any more"
+        return say("corr_gone_group", group=repr(e.get('group')))
     if field == "group.name":
         g["name"] = new
     elif field == "leader":

@@ -18,6 +18,7 @@ import yaml
 
 from pipeline.corrections import file as corrections_file
 from pipeline.corrections.file import write_atomically
+from pipeline.units.messages import say
 from pipeline.units.normalize import nfc, same_group, unit_key
 from pipeline.units.registry import unit_row
 
@@ -52,13 +53,13 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
         raise CorrectionError(f"{p}: không đọc được ({e.strerror or e})") from None
     seen = set()
     for k, e in enumerate(data, start=1):
-        where = f"{p}: entry {e.get('id') or k}"
+        where = say("corr_entry", path=p, id=e.get('id') or k)
         if e.get("field") not in FIELDS:
-            raise CorrectionError(f"{where} needs one of the fields {', '.join(FIELDS)}")
+            raise CorrectionError(say("corr_needs_field", where=where, fields=', '.join(FIELDS)))
         if not re.fullmatch(r"[0-9a-fA-F]{64}|path-[0-9a-f]{40}", str(e.get("document") or "")):
-            raise CorrectionError(f"{where}: document must be the file's SHA-256 (64 hex digits, in quotes)")
+            raise CorrectionError(say("corr_document_sha", where=where))
         if e.get("new") is None:
-            raise CorrectionError(f"{where} has no new value")
+            raise CorrectionError(say("corr_no_value", where=where))
         value = e["new"]
         if isinstance(value, (date, datetime)):  # an unquoted date in hand-written YAML
             value = value.isoformat()[:10]
@@ -74,7 +75,7 @@ def load_corrections(path: str | os.PathLike) -> list[dict]:
         e["document"] = str(e["document"]).lower()
         e["id"] = str(e.get("id") or entry_id(e))
         if e["id"] in seen:
-            raise CorrectionError(f"{where}: the id {e['id']} is used twice")
+            raise CorrectionError(say("corr_id_twice", where=where, id=e['id']))
         seen.add(e["id"])
     return data
 
@@ -113,16 +114,16 @@ def parse_value(field: str, value: str):
         try:
             d = date(int(m[3]), int(m[2]), int(m[1])) if m else date.fromisoformat(value)
         except ValueError:
-            raise CorrectionError(f"not a date: {value!r} (use 2024-02-15 or 15/02/2024)") from None
+            raise CorrectionError(say("corr_not_date", value=repr(value))) from None
         return d.isoformat()
     if field == "number":
         value = re.sub(r"\s+", "", value)
         if not re.fullmatch(r"\d+[A-Za-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9.-]*", value):
-            raise CorrectionError(f"not a document number: {value!r} (like 47/QĐ-UBND)")
+            raise CorrectionError(say("corr_not_number", value=repr(value)))
     if field == "deputies":
         return [nfc(v.strip()) for v in value.split(";") if v.strip()]
     if not value:
-        raise CorrectionError("the value is empty")
+        raise CorrectionError(say("corr_empty"))
     return value
 
 
@@ -145,28 +146,28 @@ def new_entry(record: dict, doc_id: str, path: str, field: str, value: str, grou
               unit: str | None = None, note: str | None = None, who: str | None = None) -> dict:
     """A correction for this record; raises CorrectionError when it cannot apply to it."""
     if field not in FIELDS:
-        raise CorrectionError(f"unknown field {field!r}; one of: {', '.join(FIELDS)}")
+        raise CorrectionError(say("corr_unknown_field", field=repr(field), fields=', '.join(FIELDS)))
     new = parse_value(field, value)
     g = None
     if field in ("group.name", "leader", "deputies", "member.add", "member.move") or group:
         if not group and len(record.get("groups") or []) == 1:
             group = record["groups"][0]["name"]
         if not group:
-            raise CorrectionError(f"{field} needs --group (the group's name, ordinal or #position)")
+            raise CorrectionError(say("corr_needs_group", field=field))
         g = find_group(record, group)
         if g is None:
-            raise CorrectionError(f"no group {group!r} in this document; groups: "
-                                  + "; ".join(x["name"] for x in record.get("groups") or []))
+            raise CorrectionError(say("corr_no_group_here", group=repr(group),
+                                      groups="; ".join(x["name"] for x in record.get("groups") or [])))
     if field == "unit_id":
         if not unit:
-            raise CorrectionError("unit_id needs --unit (the member's name as written)")
+            raise CorrectionError(say("corr_needs_unit"))
         if unit_row(new) is None:
-            raise CorrectionError(f"{new!r} is not in the unit registry (see `quyetdinh units`)")
+            raise CorrectionError(say("corr_not_in_registry", unit=repr(new)))
     if field in ("member.remove", "member.move") and not find_member(record, new, None if field == "member.move" else g):
-        raise CorrectionError(f"{new!r} is not a member in this document")
+        raise CorrectionError(say("corr_not_member", unit=repr(new)))
     if field == "member.move" and find_member(record, new, g) and not any(
             find_member(record, new, other) for other in record["groups"] if other is not g):
-        raise CorrectionError(f"{new!r} is already in {g['name']} only")
+        raise CorrectionError(say("corr_already_there", unit=repr(new), group=g['name']))
     entry = {"document": doc_id, "path": path, "field": field, "group": g["name"] if g else None,
              "unit": unit, "old": current_value(record, field, g, unit), "new": new,
              "who": who or os.environ.get("QUYETDINH_USER") or getpass.getuser(),

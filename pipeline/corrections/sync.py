@@ -15,6 +15,7 @@ from pipeline.store.db import write_transaction
 from pipeline.store.load import already_loaded, rebuild_rows, stored_record
 from pipeline.store.load import load_record as store_record
 from pipeline.store.rows import document_id
+from pipeline.units.messages import say, status_word
 
 
 def load_record(db: sqlite_utils.Database, record: ExtractionRecord, text: str | None = None,
@@ -51,7 +52,8 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
             mine = by_doc.get(doc_id, [])
             if doc["unread"]:
                 for e in mine:
-                    outcome[e["id"]] = {"status": "orphaned", "message": f"the document was not read ({doc['status']})"}
+                    outcome[e["id"]] = {"status": "orphaned",
+                                        "message": say("corr_not_read", status=status_word(doc["status"]))}
                 continue
             if doc["corrections_digest"] == digest(mine) and not mine:
                 continue
@@ -67,8 +69,8 @@ def sync_corrections(db: sqlite_utils.Database, entries: list[dict], corrections
             if o is None:
                 now = by_path.get(e.get("path"))
                 o = {"status": "orphaned", "message": (
-                    f"{e.get('path')} changed since the correction (its SHA-256 is now {now[:12]}…)" if now
-                    else f"document {e['document'][:12]}… is not in the database")}
+                    say("corr_file_changed", path=e.get('path'), sha=now[:12]) if now
+                    else say("corr_not_loaded", doc=e['document'][:12]))}
             rows.append({"id": e["id"], "document_id": e["document"], "path": e.get("path"), "field": e["field"],
                          "grp": e.get("group"), "unit": e.get("unit"),
                          "old_value": json.dumps(e.get("old"), ensure_ascii=False),

@@ -4,6 +4,8 @@ The review queue gathers what a person should check; pipeline/checks/review.py r
 """
 from __future__ import annotations
 
+from pipeline.units.messages import EVIDENCE_WORDS
+
 LOW_CONFIDENCE = 80  # OCR line confidence below which a member is shown to a person
 LOW_PAGE_CONFIDENCE = 85
 # Formal documents (not news items, not "khac") must carry these (Nghị định 30/2020, Điều 8).
@@ -18,10 +20,16 @@ from decisions d join documents doc on doc.id = d.document_id
 where d.doc_type not in ('tin_bai', 'khac') and d.{'signer_name' if f == 'signer' else f} is null""" for f, why in REQUIRED.items())
 # A hand-written number or day that OCR read is accepted on strong evidence only, but a person
 # should still confirm it (the record says which evidence: `number_source`, `issued_date_source`).
+def _evidence(expr: str) -> str:
+    """The stored evidence code, as the Vietnamese words of pipeline.units.messages.EVIDENCE_WORDS."""
+    whens = " ".join(f"when '{code}' then '{vi}'" for code, (vi, _) in EVIDENCE_WORDS.items())
+    return f"case {expr} {whens} else {expr} end"
+
+
 _HANDWRITTEN_SQL = "\nunion all\n".join(f"""select 'low_confidence', 'warning', d.id, doc.path, d.year, d.province,
        json_extract(d.field_provenance, '$.{f}.page'), json_extract(d.field_provenance, '$.{f}.line'), '{f}', d.{f},
        json_extract(d.field_provenance, '$.{f}.text'), json_extract(d.field_provenance, '$.{f}.bbox'),
-       'OCR đọc được nhờ nhiều bằng chứng cùng khớp (' || json_extract(d.record, '$.{f}_source') || '): hãy xác nhận'
+       'OCR đọc được nhờ nhiều bằng chứng cùng khớp (' || {_evidence(f"json_extract(d.record, '$.{f}_source')")} || '): hãy xác nhận'
 from decisions d join documents doc on doc.id = d.document_id
 where json_extract(d.record, '$.{f}_source') is not null and d.{f} is not null
   and json_extract(coalesce(d.human_fields, '{{}}'), '$.{f}') is null""" for f in ("number", "issued_date"))

@@ -86,6 +86,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{count} item(s) to review (fix with: quyetdinh correct DOC FIELD VALUE)"),
     "review_at": ("tại {where}  văn bản {doc}", "at {where}  doc {doc}"),
     "review_region": ("vùng", "region"),
+    "review_page": ("trang {page}", "page {page}"),
+    "review_line": ("dòng {line}", "line {line}"),
+    # Corrections (pipeline/corrections/): why an entry or a value is refused, why it no longer applies.
+    "corr_entry": ("{path}: mục {id}", "{path}: entry {id}"),
+    "corr_needs_field": ("{where} cần một trong các trường {fields}", "{where} needs one of the fields {fields}"),
+    "corr_document_sha": ("{where}: document phải là SHA-256 của tệp (64 chữ số hex, trong ngoặc kép)",
+                          "{where}: document must be the file's SHA-256 (64 hex digits, in quotes)"),
+    "corr_no_value": ("{where} chưa có giá trị mới", "{where} has no new value"),
+    "corr_id_twice": ("{where}: mã {id} bị dùng hai lần", "{where}: the id {id} is used twice"),
+    "corr_not_date": ("không phải một ngày: {value} (viết 15/02/2024 hoặc 2024-02-15)",
+                      "not a date: {value} (use 2024-02-15 or 15/02/2024)"),
+    "corr_not_number": ("không phải số, ký hiệu văn bản: {value} (như 47/QĐ-UBND)",
+                        "not a document number: {value} (like 47/QĐ-UBND)"),
+    "corr_empty": ("giá trị đang trống", "the value is empty"),
+    "corr_unknown_field": ("không có trường {field}; chỉ dùng: {fields}", "unknown field {field}; one of: {fields}"),
+    "corr_needs_group": ("{field} cần --group (tên, số thứ tự hoặc #vị trí của cụm, khối)",
+                         "{field} needs --group (the group's name, ordinal or #position)"),
+    "corr_needs_unit": ("unit_id cần --unit (tên đơn vị như văn bản viết)", "unit_id needs --unit (the member's name as written)"),
+    "corr_not_in_registry": ("{unit} chưa có trong sổ đơn vị (xem quyetdinh units)",
+                             "{unit} is not in the unit registry (see `quyetdinh units`)"),
+    "corr_not_member": ("{unit} không phải thành viên trong văn bản này", "{unit} is not a member in this document"),
+    "corr_already_there": ("{unit} đã chỉ ở trong {group}", "{unit} is already in {group} only"),
+    "corr_no_group_here": ("văn bản này không có cụm, khối {group}; các cụm, khối: {groups}",
+                           "no group {group} in this document; groups: {groups}"),
+    "corr_gone_member": ("không còn đơn vị {unit}", "no member {unit} any more"),
+    "corr_gone_move": ("không còn đơn vị {unit} để chuyển", "no member {unit} to move any more"),
+    "corr_gone_member_in": ("không còn đơn vị {unit} trong {group}", "no member {unit} in {group} any more"),
+    "corr_this_document": ("văn bản này", "this document"),
+    "corr_gone_group": ("không còn cụm, khối {group}", "no group {group} any more"),
+    "corr_not_read": ("văn bản không đọc được ({status})", "the document was not read ({status})"),
+    "corr_file_changed": ("{path} đã thay đổi sau khi sửa (SHA-256 nay là {sha}…)",
+                          "{path} changed since the correction (its SHA-256 is now {sha}…)"),
+    "corr_not_loaded": ("văn bản {doc}… không có trong cơ sở dữ liệu", "document {doc}… is not in the database"),
 }
 
 # What became of each file in a run (the stored status codes stay as the contract has them).
@@ -98,6 +131,26 @@ STATUS_WORDS = {"ok": ("đọc được", "ok"), "partial": ("đọc được m�
                 # what became of a correction (pipeline/corrections/entries.py)
                 "applied": ("đã áp dụng", "applied"), "orphaned": ("không còn áp dụng được", "orphaned")}
 SEVERITY_WORDS = {"error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info")}
+# The kinds of the review queue (`review --kind` takes the code, shown beside the words).
+REVIEW_KIND_WORDS = {"file_not_read": ("tệp không đọc được", "file not read"),
+                     "missing_required": ("thiếu trường bắt buộc", "required field missing"),
+                     "low_confidence": ("OCR chưa chắc chắn", "low OCR confidence"),
+                     "unknown_unit": ("đơn vị chưa có trong sổ", "unknown unit"),
+                     "unsure_unit": ("đơn vị khớp gần đúng", "unsure unit match"),
+                     "validation_error": ("lỗi kiểm tra", "validation error"),
+                     "validation_warning": ("cảnh báo kiểm tra", "validation warning"),
+                     "orphaned_correction": ("bản sửa không còn áp dụng được", "orphaned correction")}
+# Which evidence confirmed a hand-written number or day that OCR read (extractors/hand_digits.py,
+# extractors/metadata.py store the English; the review queue shows the Vietnamese).
+EVIDENCE_WORDS = {"hand-digit reader + file name": ("bộ đọc chữ số viết tay + tên tệp", "hand-digit reader + file name"),
+                  "hand-digit reader + tesseract": ("bộ đọc chữ số viết tay + Tesseract", "hand-digit reader + tesseract"),
+                  "hand-digit reader + second pass": ("bộ đọc chữ số viết tay + OCR lần hai", "hand-digit reader + second pass"),
+                  "hand-digit reader + first reading": ("bộ đọc chữ số viết tay + lần đọc đầu",
+                                                        "hand-digit reader + first reading"),
+                  "hand-digit reader, bounded by the digital signature": (
+                      "bộ đọc chữ số viết tay, trong giới hạn ngày ký số", "hand-digit reader, bounded by the digital signature"),
+                  "ocr second pass + file name": ("OCR lần hai + tên tệp", "ocr second pass + file name"),
+                  "ocr + file name": ("OCR + tên tệp", "ocr + file name")}
 # Roles as a person reads them; the stored values stay leader/deputy/member for other tools.
 ROLE_WORDS = {"leader": ("Trưởng khối/cụm", "leader"), "deputy": ("Phó khối/cụm", "deputy"), "member": ("Thành viên", "member")}
 
@@ -125,3 +178,11 @@ def status_word(status: str) -> str:
 
 def role_word(role: str | None) -> str:
     return _pick(ROLE_WORDS[role]) if role in ROLE_WORDS else (role or "")
+
+
+def evidence_word(source: str | None) -> str:
+    return _pick(EVIDENCE_WORDS.get(source, (source, source))) if source else ""
+
+
+def review_kind_word(kind: str) -> str:
+    return _pick(REVIEW_KIND_WORDS.get(kind, (kind, kind)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from markupsafe import escape
 
 from pipeline.store.schema import SCHEMA_VERSION, TABLES
 from pipeline.store.views import VIEWS
@@ -28,6 +29,29 @@ TABLE_DOCS = {
     "signatures": ("Chữ ký số", "Digital signatures of each PDF: signer (certificate), time, reason, location, coverage"),
     "validation_issues": ("Kết quả kiểm tra", "Roster validation issues with rule, severity and evidence"),
     "corrections": ("Sửa tay", "Human corrections from corrections.yaml and whether each was applied or is orphaned"),
+}
+# What each table holds, in Vietnamese (the page shows it first, the English of TABLE_DOCS under it).
+TABLE_DOCS_VI = {
+    "documents": "Mỗi tệp đã đọc: mã SHA-256, định dạng, trạng thái, lỗi, toàn văn (tìm kiếm được), độ tin cậy OCR",
+    "decisions": "Một bản ghi cho mỗi tệp đọc được: loại, số ký hiệu, ngày, cơ quan ban hành, trích yếu, người ký, năm của danh sách",
+    "groups": "Các cụm, khối như từng văn bản liệt kê, với đơn vị trưởng, phó và số đơn vị văn bản ghi",
+    "memberships": "Đơn vị thành viên của từng cụm, khối như văn bản viết, với mã đơn vị, vai trò và nguồn",
+    "units": "Sổ đơn vị: tên chuẩn, loại, tỉnh, thời gian hiệu lực",
+    "unit_aliases": "Mọi cách viết đã biết của một đơn vị (kèm khóa chuẩn hóa)",
+    "unit_succession": "Sáp nhập, đổi tên, giải thể: ngày hiệu lực và văn bản căn cứ",
+    "persons": "Người được nêu tên trong văn bản, kèm chức vụ",
+    "dates": "Mọi ngày tìm thấy trong văn bản, kèm vai trò của ngày đó",
+    "references": "Văn bản được dẫn (căn cứ, quyết định được nhắc tới)",
+    "amendments": "Thay đổi danh sách do văn bản sửa đổi, bổ sung, theo thứ tự",
+    "roster_state": "Danh sách của mọi cụm, khối theo thời gian: quyết định cùng các văn bản sửa đổi đã áp dụng",
+    "signatures": "Chữ ký số của từng tệp PDF: người ký (chứng thư), thời gian, lý do, nơi ký, phạm vi",
+    "validation_issues": "Kết quả kiểm tra danh sách: quy tắc, mức độ, nội dung và nơi tìm thấy",
+    "corrections": "Sửa tay từ tệp corrections.yaml và việc mỗi bản sửa đã áp dụng được hay không",
+    "roster": "Danh sách theo năm và tỉnh sau sửa đổi: cụm, khối, đơn vị, vai trò, văn bản, nguồn",
+    "leaders_by_year": "Đơn vị trưởng và phó của mỗi cụm, khối theo từng năm",
+    "documents_overview": "Mọi tệp với trạng thái, loại, số, ngày, số cụm, khối, số đơn vị và cảnh báo",
+    "review_queue": "Những gì cần người xem lại: tệp không đọc được, trường bắt buộc còn trống, OCR kém tin cậy, "
+                    "đơn vị chưa có trong sổ, lỗi kiểm tra, bản sửa không còn áp dụng được",
 }
 COLUMN_DOCS = {
     "id": "Khóa / primary key", "path": "Đường dẫn tệp / file path as given", "format": "Định dạng / pdf, docx, doc, txt, html",
@@ -85,13 +109,16 @@ COLUMN_DOCS = {
 }
 QUERIES = {
     "roster": {"title": "Danh sách cụm, khối theo năm / Roster of a province for a year",
-               "description_html": "Groups, member units and roles (after amendments), with the decision and page. "
-                                   "The same roster as a page to read, print or circulate, with charts: "
-                                   "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm / yearly reports</a>.",
+               "description_html": "Các cụm, khối, đơn vị thành viên và vai trò (sau các văn bản sửa đổi), kèm văn bản và "
+                                   "trang. Danh sách này cũng có dạng trang để đọc, in hoặc gửi đi, kèm biểu đồ: "
+                                   "<a href=\"/-/quyetdinh/reports\">báo cáo theo năm</a>.<br><span lang=\"en\">Groups, "
+                                   "member units and roles (after amendments), with the decision and page; as a page "
+                                   "with charts: yearly reports.</span>",
                "sql": "select * from roster where (:year = '' or year = :year) and (:province = '' or province_key(province) = province_key(:province)) "
                       "order by kind, group_name, role = 'member', unit_name"},
     "unit_history": {"title": "Lịch sử một đơn vị / One unit's history",
-                     "description": "Groups and roles of a unit over the years, following mergers and renamings",
+                     "description": "Đơn vị thuộc cụm, khối nào, giữ vai trò gì qua các năm, theo cả các lần sáp nhập, đổi tên "
+                                    "/ Groups and roles of a unit over the years, following mergers and renamings",
                      "sql": """with recursive ids(uid) as (
   select unit_id from unit_aliases where alias_key like '%' || fold(:unit) || '%' or fold(alias) like '%' || fold(:unit) || '%'
   union select to_unit from unit_succession join ids on from_unit = uid where to_unit is not null
@@ -105,11 +132,13 @@ from roster_state r where r.unit_id in (select uid from ids)
    or fold(r.unit_name) like '%' || fold(:unit) || '%'
 order by r.year, r.valid_from"""},
     "leader_rotation": {"title": "Luân phiên trưởng khối / Leader rotation of a group",
-                        "description": "Who led and deputised a group, year by year",
+                        "description": "Đơn vị làm trưởng, phó của một cụm, khối qua từng năm / Who led and deputised a group, year by year",
                         "sql": "select * from leaders_by_year where fold(group_name) like '%' || fold(:group) || '%' "
                                "order by group_name, year"},
     "year_diff": {"title": "So sánh hai năm / Differences between two years",
-                  "description": "Units added, removed or moved between two years, through mergers (successor on 1 January of year B)",
+                  "description": "Đơn vị được thêm, không còn trong danh sách hoặc chuyển cụm, khối giữa hai năm, tính cả sáp nhập "
+                                 "(đơn vị kế thừa vào ngày 1/1 của năm sau) / Units added, removed or moved between two "
+                                 "years, through mergers (successor on 1 January of year B)",
                   "sql": """with years as (select :year_a as year_a, :year_b as year_b),
      a as (select coalesce(successor(unit_id, :year_b || '-01-01'), unit_id, unit_name) as k, unit_name, group_name, province
            from roster where year = :year_a),
@@ -126,11 +155,15 @@ select 'moved', b.province, a.unit_name || ' → ' || b.unit_name, a.group_name,
   on a.k = b.k and a.province = b.province where fold(replace(a.group_name, 'thi đua ', '')) != fold(replace(b.group_name, 'thi đua ', ''))
 order by change, group_b, group_a"""},
     "validation_issues": {"title": "Kết quả kiểm tra / Validation issues of the last run",
-                          "description": "Errors first, then warnings and notes, with the file, page and line",
+                          "description": "Lỗi trước, rồi cảnh báo và thông tin, kèm tệp, trang, dòng / Errors first, then warnings "
+                                         "and notes, with the file, page and line",
                           "sql": "select severity, rule, message, year, unit, source_path, page, line from validation_issues "
                                  "order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule"},
     "needs_review": {"title": "Cần xem lại / What needs a human look",
-                     "description": "Unread files, numbers, dates or signers left empty, low OCR confidence, unknown units, "
+                     "description": "Tệp không đọc được, số, ngày hoặc người ký còn trống, OCR kém tin cậy, đơn vị chưa "
+                                    "có trong sổ, lỗi kiểm tra và bản sửa không còn áp dụng được, kèm tệp, trang, dòng và "
+                                    "đoạn chữ hoặc vùng trang. Sửa bằng: quyetdinh correct VĂN_BẢN TRƯỜNG GIÁ_TRỊ / "
+                                    "Unread files, numbers, dates or signers left empty, low OCR confidence, unknown units, "
                                     "validation errors and corrections that no longer apply, with file, page, line and "
                                     "the text or page region they came from. Fix with: quyetdinh correct DOC FIELD VALUE",
                      "sql": """select severity, kind, path, page, line, field, value, text, bbox, why, year, province,
@@ -149,6 +182,9 @@ union all
 select 'unit', u.name, u.unit_id from units_fts join units u on u.rowid = units_fts.rowid
 where units_fts match fts_query(:q)"""},
 }
+# The canned queries' parameters as the query page labels them (the name stays in the URL).
+QUERY_PARAMS = {"year": "Năm", "province": "Tỉnh", "unit": "Đơn vị", "group": "Cụm, khối", "year_a": "Năm trước",
+                "year_b": "Năm sau", "kind": "Loại mục", "q": "Tìm"}
 FACETS = {"documents": ["format", "status"], "decisions": ["doc_type", "year", "province"], "groups": ["kind", "year"],
           "memberships": ["role", "year", "resolution_method", "provenance"], "units": ["kind", "province"],
           "validation_issues": ["severity", "rule", "year"], "dates": ["role"], "references": ["doc_type"],
@@ -159,11 +195,16 @@ SORT = {"documents": ("sort_desc", "loaded_at"), "decisions": ("sort_desc", "iss
         "validation_issues": ("sort", "severity"), "roster_state": ("sort", "year")}
 
 
+def _bilingual(vi: str, name: str, en: str) -> str:
+    """Vietnamese first; the table's name and its English meaning for developers on a second line."""
+    return f'{escape(vi)}<br><span lang="en" class="en">{escape(name)}: {escape(en)}</span>'
+
+
 def metadata() -> dict:
     tables = {}
     for name, spec in TABLES.items():
         vi, en = TABLE_DOCS[name]
-        t = {"description": f"{vi} / {en}", "columns": {c: COLUMN_DOCS.get(c, c) for c in spec["columns"]}}
+        t = {"description_html": _bilingual(TABLE_DOCS_VI[name], name, en), "columns": {c: COLUMN_DOCS.get(c, c) for c in spec["columns"]}}
         if name in FACETS:
             t["facets"] = FACETS[name]
         if name in LABELS:
@@ -173,7 +214,7 @@ def metadata() -> dict:
         tables[name] = t
     for name, (vi, en, _) in VIEWS.items():
         facets = ["kind", "severity"] if name == "review_queue" else ["year", "province"] + (["role"] if name == "roster" else [])
-        tables[name] = {"description": f"{vi} / {en}", "facets": facets}
+        tables[name] = {"description_html": _bilingual(TABLE_DOCS_VI[name], name, en), "facets": facets}
     return {
         "title": "quyetdinh — Cụm, Khối thi đua",
         "description_html": "Danh sách Cụm, Khối thi đua trích từ quyết định của UBND tỉnh, kèm nguồn (tệp, trang, dòng). "

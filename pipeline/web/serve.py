@@ -14,8 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.units.messages import lang
+
 METADATA = Path(__file__).parent / "datasette" / "metadata.yml"
 PLUGINS = Path(__file__).parent / "datasette" / "plugins"
+# Datasette 0.65.5's templates with their words in Vietnamese; QUYETDINH_LANG=en serves Datasette's own.
+TEMPLATES = Path(__file__).parent / "datasette" / "templates"
 SETTINGS = {"sql_time_limit_ms": 3000, "default_page_size": 100}
 HOST = "127.0.0.1"  # never another interface: the data is not meant to be published by this command
 
@@ -33,7 +37,8 @@ def build(db: str):
 
     from datasette.app import Datasette
     from datasette.utils import check_connection
-    ds = Datasette([str(db)], metadata=metadata_for(db), plugins_dir=str(PLUGINS), settings=SETTINGS)
+    ds = Datasette([str(db)], metadata=metadata_for(db), plugins_dir=str(PLUGINS), settings=SETTINGS,
+                   template_dir=str(TEMPLATES) if lang() == "vi" else None)
 
     async def start():
         await ds.invoke_startup()
