@@ -67,6 +67,7 @@ class Document:
     stamps: list[dict] = field(default_factory=list)  # OCR: e-signature stamps and seals seen on the pages
     legacy_encoding: str | None = None  # "tcvn3" | "vni" when text was converted from a legacy font
     cleaned: dict[str, int] = field(default_factory=dict)  # invisible/bidi characters removed, look-alikes folded
+    ocr_skipped_pages: list[int] = field(default_factory=list)  # scanned pages not read (readers/pages.py)
 
     def _clean(self, text: str) -> str:
         text, found = clean_input(text)
@@ -123,6 +124,8 @@ class Document:
             src["legacy_encoding"] = self.legacy_encoding
         if self.signing_times:
             src["signing_times"] = self.signing_times
+        if self.ocr_skipped_pages:
+            src["ocr_skipped_pages"] = self.ocr_skipped_pages
         return src
 
 

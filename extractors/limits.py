@@ -95,3 +95,20 @@ def lists_too_large(record: dict) -> str | None:
     if big > max_members():
         return f"a group of {big:,} members (limit {max_members():,}, QUYETDINH_MAX_LIST)"
     return None
+
+
+def workers() -> int:
+    """Extraction processes of a run (`--workers` overrides it); each runs Tesseract single-threaded.
+    Default: the machine's cores."""
+    return max(1, int(_number("QUYETDINH_WORKERS", os.cpu_count() or 1)))
+
+
+def chunk_files() -> int:
+    """Files per flow task: Prefect's own work is paid once per chunk, not once per file."""
+    return max(1, int(_number("QUYETDINH_CHUNK_FILES", 25)))
+
+
+def ocr_all_pages() -> bool:
+    """OCR every scanned page (1), or only those that may hold a roster or the signature (0, default):
+    a year's batch is mostly decisions that are not about cụm/khối thi đua."""
+    return os.environ.get("QUYETDINH_OCR_ALL_PAGES", "0") not in ("", "0")

@@ -77,7 +77,8 @@ def _start() -> dict:
     mine, theirs = socket.socketpair()
     tmpdir = tempfile.mkdtemp(prefix=f"quyetdinh-worker-{os.getpid()}-")
     lifeline.remove_with_me(tmpdir)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+           "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}  # one thread per Tesseract: the pool fills the cores
     proc = subprocess.Popen([sys.executable, "-m", "extractors.worker", str(theirs.fileno()), tmpdir, str(os.getpid()),
                              str(limits.max_memory_mb())], pass_fds=[theirs.fileno()], start_new_session=True,
                             stdin=subprocess.DEVNULL, env=env)
@@ -109,11 +110,39 @@ def _stop(w: dict) -> None:
     lifeline.forget_folder(w["tmpdir"])
 
 
+# The pool: idle workers of this process, and how many files may be extracted at once. Each worker
+# is one process running Tesseract single-threaded, so the pool's size is the cores it keeps busy.
+_cond = threading.Condition()
+_idle: list[dict] = []
+_owner = os.getpid()
+_size = 1
+_busy = 0
+
+
+def _mine() -> None:
+    """After a fork, the parent's workers are not this process's to use (nor to kill)."""
+    global _owner, _idle, _busy, _worker
+    if _owner != os.getpid():
+        _owner, _idle, _busy, _worker = os.getpid(), [], 0, None
+
+
+def set_size(n: int) -> None:
+    """At most `n` files extracted at once by this process (QUYETDINH_WORKERS, --workers)."""
+    global _size
+    with _cond:
+        _mine()
+        _size = max(1, int(n))
+        _cond.notify_all()
+
+
 def shutdown() -> None:
     global _worker
-    if _worker is not None and _worker["pid"] == os.getpid():
-        _stop(_worker)
-    _worker = None
+    with _cond:
+        if _owner == os.getpid():
+            for w in _idle:
+                _stop(w)
+        _idle.clear()
+        _worker = None
 
 
 atexit.register(shutdown)
@@ -132,41 +161,88 @@ def _failed(path: str, status: str, message: str) -> tuple[dict, None]:
     return extract(doc), None
 
 
+def _acquire() -> dict | None:
+    """An idle worker of this process (None: start one), waiting while the pool is full."""
+    global _busy
+    with _cond:
+        _mine()
+        while _busy >= _size:
+            _cond.wait()
+        _busy += 1
+        while _idle:
+            w = _idle.pop()
+            if w["proc"].poll() is None:
+                return w
+            _stop(w)
+        return None
+
+
+def _release(w: dict | None) -> None:
+    global _busy, _worker
+    with _cond:
+        if _owner == os.getpid():
+            _busy = max(0, _busy - 1)
+            if w is not None:
+                _idle.append(w)
+            _worker = w
+            _cond.notify()
+        elif w is not None:
+            _stop(w)
+
+
 def extract_limited(path: str, root: str | None = None) -> tuple[dict, str | None]:
     """safe_extract(path, root) within QUYETDINH_MAX_SECONDS_PER_FILE of wall time (0: no worker,
-    no limit). Never raises for the file's sake."""
-    global _worker
+    no limit), in one of the pool's workers. Never raises for the file's sake; thread-safe."""
     seconds = limits.max_seconds()
     if seconds <= 0:
         from extractors.extract import safe_extract
         return safe_extract(path, root)
-    if _worker is None or _worker["pid"] != os.getpid() or _worker["proc"].poll() is not None:
-        if _worker is not None and _worker["pid"] == os.getpid():
-            _stop(_worker)
-        try:
-            _worker = _start()
-        except OSError as e:
-            _worker = None
-            return _failed(path, "unreadable", str(e))
-    w = _worker
+    w = _acquire()
+    try:
+        if w is None:
+            try:
+                w = _start()
+            except OSError as e:
+                return _failed(path, "unreadable", str(e))
+        result, w = _ask(w, path, root, seconds)
+        return result
+    finally:
+        _release(w)
+
+
+def _ask(w: dict, path: str, root: str | None, seconds: float) -> tuple[tuple[dict, str | None], dict | None]:
+    """(the file's record and text, the worker if it is still fit for the next file)."""
     try:
         w["conn"].send((path, root))
         if w["conn"].poll(seconds):
             kind, payload = json.loads(w["conn"].recv_bytes())
             if kind == "ok":
-                return payload[0], payload[1]
-            return _failed(path, kind, payload)
+                return (payload[0], payload[1]), w
+            return _failed(path, kind, payload), w
     except (EOFError, OSError):  # the worker died: killed for its memory, or crashed
         _stop(w)
         code = w["proc"].returncode
-        _worker = None
         why = f" (signal {-code})" if code and code < 0 else ""
         return _failed(path, "too_large" if code == -signal.SIGKILL else "unreadable",
-                       f"the extraction process died{why}: the file needs more than the machine gives it")
+                       f"the extraction process died{why}: the file needs more than the machine gives it"), None
     _stop(w)
-    _worker = None
     return _failed(path, "timeout", f"extraction took more than {seconds:g} s (limit QUYETDINH_MAX_SECONDS_PER_FILE): "
-                                    "stopped")
+                                    "stopped"), None
+
+
+def extract_many(items: list[tuple[str, str | None]], workers: int = 1):
+    """(record, text) of each (path, root), in order, `workers` files at a time (one process each);
+    the next files start while earlier results are being used."""
+    if workers <= 1 or len(items) <= 1:
+        for path, root in items:
+            yield extract_limited(path, root)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+    set_size(max(_size, workers))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="quyetdinh-extract") as pool:
+        futures = [pool.submit(extract_limited, path, root) for path, root in items]
+        for f in futures:
+            yield f.result()
 
 
 if __name__ == "__main__":  # the worker: python -m extractors.worker FD TMPDIR PARENT_PID MEMORY_MB

@@ -1,4 +1,4 @@
-"""The main job: discover files → extract each (a task, cached by content) → load → validate.
+"""The main job: discover files → extract them in chunks (a task per chunk; each file cached by content) → load → validate.
 
 Thin on purpose: parsing lives in `extractors`, SQL in `pipeline.store.load`, rules in
 `pipeline.checks.validate`. Extraction may run in parallel (processes, or a Dask cluster); loading stays
@@ -7,10 +7,6 @@ window of results is held at a time, so memory stays flat however many files the
 """
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
-import os
 from collections import Counter, deque
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,63 +14,16 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE as NO_CACHE
 
-from extractors import cache_root, extractor_version, limits
-from extractors.document import sha256_of
-from extractors.readers import admission
+from extractors import limits
 from flows import progress
+from flows.chunks import chunks, extract_chunk, read_spool, spool_dir  # noqa: F401 (re-exported)
 from flows.files import discover_files, discover_with_roots, is_unchanged  # noqa: F401 (re-exported)
 from pipeline.units.normalize import printable_path
-
-
-
-def content_key(context, parameters) -> str:
-    """Same bytes + same extractor (code and registry) → same result, whatever the path."""
-    from uuid import uuid4
-    if admission(parameters["path"], parameters.get("root")):
-        return f"extract-refused-{uuid4()}"  # never cached: the path may hold a file next time
-    try:
-        if parameters.get("root") and Path(parameters["path"]).is_symlink():
-            return f"extract-link-{parameters['path']}-{parameters['root']}-{extractor_version()}"
-        return f"extract-{sha256_of(parameters['path'])}-{extractor_version()}-{limits.stamp()}"
-    except OSError:
-        return f"extract-missing-{parameters['path']}"
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def discover(paths: list[str]) -> list[tuple[str, str | None]]:
     return discover_with_roots(paths)
-
-
-def spool_dir() -> Path:
-    """Where extraction results wait for the loader (and stay, as the content-keyed cache)."""
-    return cache_root() / "extracts"
-
-
-@task(cache_key_fn=content_key, persist_result=True, task_run_name="extract {path}")
-def extract_file(path: str, root: str | None = None) -> str:
-    """Extract one file; the record goes to a spool file and only its path comes back, so the
-    flow holds no record in memory (Prefect keeps every task's return value until the end)."""
-    from extractors.worker import extract_limited
-    rec, text = extract_limited(path, root)  # within the time limit, in a worker that can be killed
-    name = (rec["source"]["sha256"] or hashlib.sha256(os.fsencode(path)).hexdigest()) + "-" + extractor_version()
-    out = spool_dir() / f"{name}.json.gz"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(f".{os.getpid()}.tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8") as f:
-        json.dump({"record": rec, "text": text}, f, ensure_ascii=False)
-    os.replace(tmp, out)
-    return str(out)
-
-
-def read_spool(spooled: str, path: str, root: str | None) -> tuple[dict, str | None]:
-    try:
-        with gzip.open(spooled, "rt", encoding="utf-8") as f:
-            data = json.load(f)
-        data["record"]["source"]["path"] = printable_path(path)  # the same bytes may sit at another path
-        return data["record"], data["text"]
-    except (OSError, ValueError):  # a cached result whose spool file was removed: extract again
-        from extractors.worker import extract_limited
-        return extract_limited(path, root)
 
 
 @task(cache_policy=NO_CACHE)
@@ -193,33 +142,21 @@ def summary_markdown(s: dict) -> str:
 
 
 @flow(name="quyetdinh-ingest", log_prints=False)
-def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | None = None,
-           parallel: bool = False, window: int = 32, batch: int = 16, corrections_file: str | None = None) -> dict:
+def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | None = None, workers: int = 1,
+           remote: bool = False, chunk: int | None = None, corrections_file: str | None = None) -> dict:
     """Read `paths` into the SQLite file `db_path` and validate the rosters.
 
-    With `parallel`, extraction tasks are submitted to the flow's task runner (processes or a
-    Dask cluster), at most `window` at a time; results are loaded in file order in batches."""
+    Files go to extraction in chunks (one task run each, `chunk` files, QUYETDINH_CHUNK_FILES);
+    the next chunks extract while this process loads the previous one, in file order, one
+    transaction per document. `workers` files are extracted at once, each in its own process;
+    with `remote`, chunks run on the flow's task runner (a process pool or a Dask cluster), one
+    file at a time each, `workers` chunks at once."""
     from pipeline.corrections.entries import corrections_path
     logger = get_run_logger()
     corrections_file = str(corrections_file or corrections_path(db_path))
     files = discover(paths)
     done = prepare_db(db_path)
     tally = Tally()
-    buffer: list[tuple[dict, str | None]] = []
-
-    def take(spooled: str, path: str, root: str | None) -> None:
-        rec, text = read_spool(spooled, path, root)
-        tally.add(rec)
-        if year is None or rec["year"] == year or (rec["issued_date"] or "").startswith(str(year)):
-            buffer.append((rec, text))
-        if len(buffer) >= batch:
-            flush()
-        progress.report(tally.files, files_total, rec["status"])
-
-    def flush() -> None:
-        if buffer:
-            tally.loaded += load_results(db_path, list(buffer), corrections_file)
-            buffer.clear()
 
     # A file already loaded with this extractor is not read again: re-runs cost a hash per file.
     todo = []
@@ -230,21 +167,30 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
         else:
             todo.append((path, root))
     files_total = len(files)
-    files = todo
-    if parallel:
-        pending: deque = deque()
-        for path, root in files:
-            pending.append((extract_file.submit(path, root), path, root))
-            if len(pending) >= window:
-                future, p, r = pending.popleft()
-                take(future.result(), p, r)
-        while pending:
-            future, p, r = pending.popleft()
-            take(future.result(), p, r)
-    else:
-        for path, root in files:
-            take(extract_file(path, root), path, root)
-    flush()
+    parts = chunks(todo, max(1, chunk or limits.chunk_files()))
+    window = max(workers, 1) + 1 if remote else 2  # chunks in flight: the next extracts while one loads
+    pending: deque = deque()
+
+    def load(number: int, items: list, spooled: list[str]) -> None:
+        batch: list[tuple[dict, str | None]] = []
+        for spool_file, (path, root) in zip(spooled, items):
+            rec, text = read_spool(spool_file, path, root)
+            tally.add(rec)
+            if year is None or rec["year"] == year or (rec["issued_date"] or "").startswith(str(year)):
+                batch.append((rec, text))
+        if batch:
+            tally.loaded += load_results(db_path, batch, corrections_file)
+        progress.report(tally.files, files_total, "chunk")
+        logger.info("chunk %d/%d: %d files, %d of %d done", number, len(parts), len(items), tally.files, files_total)
+
+    for number, items in enumerate(parts, start=1):
+        pending.append((number, items, extract_chunk.submit(items, number, len(items), 1 if remote else workers)))
+        if len(pending) >= window:
+            n, its, future = pending.popleft()
+            load(n, its, future.result())
+    while pending:
+        n, its, future = pending.popleft()
+        load(n, its, future.result())
     corrections = apply_corrections_db(db_path, corrections_file)
     issues = validate_db(db_path)
     reports = write_reports(db_path)
@@ -259,16 +205,14 @@ def ingest(paths: list[str], db_path: str = "data/quyetdinh.db", year: int | Non
 
 
 def task_runner(workers: int = 1, dask_address: str | None = None, local_cluster: bool = False):
-    """Where extraction runs: this process, a local process pool, or a Dask cluster."""
+    """Where chunks run: this process (None: threads driving `workers` extraction processes) or a
+    Dask cluster (each worker extracts its chunks one file at a time)."""
     if dask_address or local_cluster:
         from prefect_dask import DaskTaskRunner
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": max(workers, 1), "processes": True,
                                               "threads_per_worker": 1, "dashboard_address": None})
-    if workers > 1:
-        from prefect.task_runners import ProcessPoolTaskRunner
-        return ProcessPoolTaskRunner(max_workers=workers)
     return None
 
 
@@ -276,7 +220,7 @@ def run(paths: list[str], db_path: str, year: int | None = None, workers: int = 
         dask_address: str | None = None, local_cluster: bool = False, corrections_file: str | None = None) -> dict:
     runner = task_runner(workers, dask_address, local_cluster)
     flow_ = ingest.with_options(task_runner=runner) if runner else ingest
-    return flow_(paths=paths, db_path=db_path, year=year, parallel=runner is not None,
+    return flow_(paths=paths, db_path=db_path, year=year, workers=workers, remote=runner is not None,
                  corrections_file=corrections_file)
 
 

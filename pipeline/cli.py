@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="+", metavar="PATH", help="tệp hoặc thư mục cần đọc")
     r.add_argument("--db", default=DEFAULT_DB, help=f"tệp SQLite để ghi (mặc định {DEFAULT_DB})")
     r.add_argument("--year", type=year, help="chỉ nạp văn bản có danh sách (hoặc ngày) thuộc năm này")
-    r.add_argument("--workers", type=int, default=1, help="đọc bằng N tiến trình (mặc định 1: trong tiến trình này)")
+    r.add_argument("--workers", type=int, default=None, help="đọc N tệp cùng lúc, mỗi tệp một tiến trình (mặc định: số lõi CPU, QUYETDINH_WORKERS)")
     r.add_argument("--local-cluster", action="store_true", help="đọc trên một cụm Dask cục bộ gồm --workers tiến trình")
     r.add_argument("--dask-address", metavar="tcp://HOST:8786", help="đọc trên một cụm Dask có sẵn")
     r.add_argument("--corrections", metavar="FILE", help="tệp sửa tay cần áp dụng (mặc định: corrections.yaml cạnh --db)")

@@ -119,7 +119,8 @@ def cmd_run(args) -> int:
     progress_hook.on_progress = on_bar if tty else progress_lines(args.quiet)
     with ingest_module.temporary_api() as api, progress, \
             temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None, **api}):
-        s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers,
+        from extractors import limits
+        s = ingest_module.run(args.paths, args.db, year=args.year, workers=args.workers or limits.workers(),
                               dask_address=args.dask_address, local_cluster=args.local_cluster,
                               corrections_file=args.corrections)
     print_summary(args.db, s)

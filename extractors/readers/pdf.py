@@ -17,6 +17,7 @@ from extractors.readers import ReaderError
 from extractors.readers.encodings import detect_legacy, to_unicode
 from extractors.readers.ocr import RESOLUTION, ocr_page, tesseract_ready
 from extractors.readers.ocr_image import render_page
+from extractors.readers.pages import PagePlan
 
 COLUMN_GAP_EM = 3.0  # a gap wider than this many font sizes separates two columns
 
@@ -184,46 +185,61 @@ def read_pdf(path: str, doc: Document) -> None:
         from extractors.readers.signatures import read_signatures
         doc.signatures = read_signatures(path)
         doc.signing_times = sorted(s["signing_time"] for s in doc.signatures if s["signing_time"])
-        unread, blank = [], []
-        ocr_problem = None
-        pdfium = None  # opened for the first page that needs OCR
-        for number, page in enumerate(pdf.pages, start=1):
-            quality, legacy = text_layer(page)
-            if quality == "ok":
-                if legacy:
-                    convert_legacy(page, legacy)
+        unread: list[int] = []
+        state = {"pdfium": None, "problem": None}  # pdfium: opened for the first page that needs OCR
+        plan = PagePlan(doc.pages)
+
+        def ocr(number: int, page) -> None:
+            mpx = limits.page_megapixels(page.width, page.height, RESOLUTION)
+            if mpx > limits.max_page_megapixels():  # checked before the page is rendered
+                raise ReaderError("too_large", f"page {number} is {page.width:.0f} × {page.height:.0f} pt, "
+                                  f"{mpx:.0f} megapixels at {RESOLUTION} dpi (limit {limits.max_page_megapixels():.0f}, "
+                                  "QUYETDINH_MAX_PAGE_MEGAPIXELS)")
+            state["problem"] = state["problem"] or tesseract_ready()
+            if state["problem"]:
+                unread.append(number)
+                return
+            if state["pdfium"] is None:
+                import pypdfium2
+                state["pdfium"] = pypdfium2.PdfDocument(path)
+            conf = ocr_page(render_page(state["pdfium"], number - 1, RESOLUTION), number, doc)
+            doc.ocr = True
+            if conf is not None:  # None: a back page with only a seal, nothing to read
+                doc.ocr_confidence[number] = round(conf, 1)
+
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                quality, legacy = text_layer(page)
                 first = len(doc.blocks)
-                read_page(page, number, doc)
-                if legacy == "vni":
-                    for b in doc.blocks[first:]:
-                        b.text = to_unicode(b.text, "vni")
-                        if b.rows:
-                            b.rows = [[to_unicode(c, "vni") if c else c for c in r] for r in b.rows]
-                if legacy:
-                    doc.legacy_encoding = legacy
-            else:
-                from extractors.readers.ocr import RESOLUTION
-                mpx = limits.page_megapixels(page.width, page.height, RESOLUTION)
-                if mpx > limits.max_page_megapixels():  # checked before the page is rendered
-                    raise ReaderError("too_large", f"page {number} is {page.width:.0f} × {page.height:.0f} pt, "
-                                      f"{mpx:.0f} megapixels at {RESOLUTION} dpi (limit {limits.max_page_megapixels():.0f}, "
-                                      "QUYETDINH_MAX_PAGE_MEGAPIXELS)")
-                ocr_problem = ocr_problem or tesseract_ready()
-                if ocr_problem:
-                    unread.append(number)
-                else:
-                    if pdfium is None:
-                        import pypdfium2
-                        pdfium = pypdfium2.PdfDocument(path)
-                    conf = ocr_page(render_page(pdfium, number - 1, RESOLUTION), number, doc)
-                    doc.ocr = True
-                    if conf is None:
-                        blank.append(number)  # a back page with only a seal: nothing to read
-                    else:
-                        doc.ocr_confidence[number] = round(conf, 1)
-            page.flush_cache()
-        if pdfium is not None:
-            pdfium.close()
+                if quality == "ok":
+                    if legacy:
+                        convert_legacy(page, legacy)
+                    read_page(page, number, doc)
+                    if legacy == "vni":
+                        for b in doc.blocks[first:]:
+                            b.text = to_unicode(b.text, "vni")
+                            if b.rows:
+                                b.rows = [[to_unicode(c, "vni") if c else c for c in r] for r in b.rows]
+                    if legacy:
+                        doc.legacy_encoding = legacy
+                elif tesseract_ready() is not None or plan.wanted(number):
+                    ocr(number, page)
+                # else: not about cụm/khối so far, and not the signature page: recorded, not read
+                plan.seen(number, _text(doc.blocks[first:]))
+                page.flush_cache()
+            while plan.more():  # the signature was not on the last page: read back until it is found
+                number = plan.take_back()
+                first = len(doc.blocks)
+                ocr(number, pdf.pages[number - 1])
+                plan.seen(number, _text(doc.blocks[first:]))
+                doc.blocks.sort(key=lambda b: b.page or 0)  # pages in order again (stable within a page)
+        finally:
+            if state["pdfium"] is not None:
+                state["pdfium"].close()
+        doc.ocr_skipped_pages = list(plan.skipped)
+        if plan.warning():
+            doc.warnings_reader.append(plan.warning())
+        ocr_problem = state["problem"]
     if unread:
         pages = ", ".join(map(str, unread))
         hint = f"; OCR needed ({ocr_problem})"
@@ -231,3 +247,8 @@ def read_pdf(path: str, doc: Document) -> None:
             doc.status, doc.error = "needs_ocr", f"no usable text layer on any page ({doc.pages}){hint}"
         else:
             doc.status, doc.error = "partial", f"no usable text layer on page(s) {pages}{hint}"
+
+
+def _text(blocks) -> str:
+    """The text of some blocks, table cells included (for the page plan's cues)."""
+    return "\n".join([b.text for b in blocks] + [c for b in blocks for r in (b.rows or []) for c in r if c])
