@@ -71,6 +71,7 @@ LAZY = {
     ("pipeline.web.datasette.plugins.quyetdinh_sql", "pipeline.units.matching"): "SQL functions, on first call",
     ("pipeline.web.datasette.plugins.quyetdinh_sql", "pipeline.units.normalize"): "SQL functions, on first call",
     ("pipeline.web.datasette.plugins.quyetdinh_sql", "pipeline.units.registry"): "SQL functions, on first call",
+    ("flows.chunks", "extractors.worker"): "every finder: in the extraction processes, not the loader",
 }
 # Lazy imports from the command line and the flow: prefect, datasette, jinja2 and the finders are
 # loaded by the commands that need them, so `quyetdinh extract FILE.txt` starts in well under a second.
