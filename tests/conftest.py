@@ -54,9 +54,17 @@ def samples_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def prefect_harness():
+    """One Prefect API for the session: flows run in this process use it, and so do the CLI's
+    `run` subprocesses of the tests that ask for it (PREFECT_API_URL), instead of each starting a
+    temporary server of its own (~9 s each). The temporary server has its own tests, which clear it."""
+    from prefect.settings import PREFECT_API_URL
     from prefect.testing.utilities import prefect_test_harness
     with prefect_test_harness(server_startup_timeout=60):
-        yield
+        os.environ["PREFECT_API_URL"] = PREFECT_API_URL.value()
+        try:
+            yield
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 @pytest.fixture(scope="session")

@@ -51,7 +51,7 @@ def test_a_database_on_a_read_only_filesystem(tmp_path, samples_db_path):
 
 
 @needs_mount
-def test_disk_full_during_a_run_keeps_what_was_loaded(tmp_path):
+def test_disk_full_during_a_run_keeps_what_was_loaded(tmp_path, prefect_harness):
     d = tmp_path / "full"
     d.mkdir()
     out = tmp_path / "after.db"

@@ -59,7 +59,7 @@ def test_size_and_count_limits_are_settings(tmp_path, monkeypatch):
         load_corrections(path)
 
 
-def test_cli_refuses_a_bad_file_before_any_work(tmp_path, samples_db_path):
+def test_cli_refuses_a_bad_file_before_any_work(tmp_path, samples_db_path, prefect_harness):
     """`run` and `correct` stop on a bad file in one line, and nothing is written."""
     import shutil
     db = tmp_path / "q.db"

@@ -50,8 +50,8 @@ def our_temp(prefix: str, pid: int | None = None) -> list[Path]:
 def test_a_killed_run_leaves_no_server_worker_or_temp_folder(tmp_path):
     batch = tmp_path / "batch"
     shutil.copytree(ROOT / "samples" / "2024", batch)
-    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
-    (tmp_path / "tmp").mkdir()
+    env = {**{k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}, "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()  # no shared API: this run starts (and must take down) its own temporary server
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(batch), "--db", str(tmp_path / "q.db"), "-q"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     tree = descendants_when(proc, lambda t: any("uvicorn" in cmdline(p) for p in t)

@@ -5,6 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# The CLI runs share the session's Prefect API (conftest.prefect_harness) instead of each starting one.
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
 ROSTER = """Khối thi đua các cơ quan nội chính ký kết giao ước thi đua năm {year}
 Ngày 12/3/{year}, Khối thi đua các cơ quan nội chính tỉnh Hà Tĩnh tổ chức ký kết giao ước thi đua năm {year}.
 Khối gồm 3 đơn vị: Công an tỉnh, Tòa án nhân dân tỉnh, Sở Tư pháp. Công an tỉnh là đơn vị Trưởng khối.
