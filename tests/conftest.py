@@ -13,6 +13,10 @@ os.environ["PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW"] = "ignore"
 os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "60"
 os.environ["PREFECT_TASKS_DISABLE_CACHING"] = "true"
 os.environ["QUYETDINH_CACHE"] = tempfile.mkdtemp(prefix="quyetdinh-cache-")
+# One extraction process per run: the test batches are a few files, and a second process loading
+# the models only competes with the rest of the suite for the two cores. The tests of parallel
+# extraction ask for their workers explicitly.
+os.environ.setdefault("QUYETDINH_WORKERS", "1")
 
 
 def _remove_temporary_homes() -> None:
