@@ -12,7 +12,7 @@ import re
 from extractors.rosters.lexicon import head_of
 from extractors.rosters.layout_words import display_case
 from extractors.rosters.lists import ListReading, find_lists, first_group_name
-from extractors.rosters.roles import complete_cut_role, find_roles
+from extractors.rosters.roles import ROLE_RE, complete_cut_role, find_roles
 from pipeline.units.normalize import unit_key
 
 
@@ -163,6 +163,8 @@ def complete_roles(finder, sentences) -> None:
     """Roles from the relations of roles.py, for the group each clause names."""
     for sentence, line in _cut_at_end(finder, sentences):
         for name, clause in named_clauses(finder, sentence) or group_clauses(sentence):
+            if not ROLE_RE.search(clause):
+                continue  # no role word, no relation to read (most sentences of a year's decisions)
             claims = find_roles(clause)
             if not claims:
                 continue
