@@ -33,9 +33,10 @@ def split_columns(chars: list[dict]) -> list[tuple[float, float, str]]:
         if prev is not None:
             gap = ch["x0"] - prev["x1"]
             size = max(prev.get("size", 10), 1)
-            so_far = "".join(c["text"] for c in parts[-1]).strip()
-            # A row number with a wide gap after it is a cell of a table without borders.
-            if gap > COLUMN_GAP_EM * size or (gap > 1.5 * size and re.fullmatch(r"\d{1,3}\.?", so_far)):
+            # A row number with a wide gap after it is a cell of a table without borders (the text
+            # so far is looked at only at such a gap: joining it at every char made lines quadratic).
+            if gap > COLUMN_GAP_EM * size or (gap > 1.5 * size and re.fullmatch(
+                    r"\d{1,3}\.?", "".join(c["text"] for c in parts[-1]).strip())):
                 parts.append([])
             elif gap > 0.15 * size:
                 parts[-1].append({"text": " ", "x0": prev["x1"], "x1": ch["x0"]})
