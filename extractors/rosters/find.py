@@ -45,6 +45,7 @@ def _resolve(finder, name: str | None, line):
 
 # A group named with its number opens a clause of its own ("…; Cụm thi đua số 2 do …").
 NUMBERED_GROUP = re.compile(r"(?<![Cc]ác )\b(?:Khối|Cụm|khối|cụm)\s+(?:thi\s+đua\s+)?(?:số\s+)?(?:\d{1,2}|[IVX]{1,5})\b")
+GROUP_LABEL = re.compile(r"^[-–•+*]?\s*(?P<g>(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)[^:.;()]{2,120}):\s*\S")
 ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")
 
 
@@ -163,6 +164,10 @@ def complete_roles(finder, sentences) -> None:
     """Roles from the relations of roles.py, for the group each clause names."""
     for sentence, line in _cut_at_end(finder, sentences):
         for name, clause in named_clauses(finder, sentence) or group_clauses(sentence):
+            label = GROUP_LABEL.match(clause)
+            if name is None and label and finder.group_in(clause) is None:
+                # "- Cụm thi đua số 1: Cụm trưởng là A, Cụm phó là B." naming a group not read before
+                name = label.group("g").strip()
             if not ROLE_RE.search(clause):
                 continue  # no role word, no relation to read (most sentences of a year's decisions)
             claims = find_roles(clause)

@@ -88,7 +88,7 @@ def display_case(name: str) -> str:
 def _named_list(text: str) -> bool:
     """"Cụm thi đua số 1: UBND huyện A (Cụm trưởng), UBND huyện B, …": a group's name alone
     before the colon (no "gồm", no role word), units after it."""
-    m = re.match(r"^(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)(?P<pre>[^:.;]{2,120}):\s*(?P<rest>\S.*)$", text)
+    m = re.match(r"^(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)(?P<pre>[^:.;()]{2,120}):\s*(?P<rest>\S.*)$", text)
     return bool(m) and not re.search(r"(?i)\b(?:gồm|có|bao gồm|đơn vị)\b", m.group("pre")) \
         and starts_with_head(m.group("rest"))
 

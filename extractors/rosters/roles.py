@@ -57,9 +57,10 @@ RELATIONS = [
     _rel("parenthesis", "Ban Dân tộc tỉnh (đơn vị Trưởng Khối) và Sở Giáo dục và Đào tạo (đơn vị Phó Khối)",
          UNIT + r"\s*\(\s*(?:là\s+|làm\s+)?" + ROLE + r"[^()]*\)"),
     _rel("do-lam", "khối thi đua Mặt trận - Đoàn thể tỉnh do Ủy ban MTTQ Việt Nam tỉnh làm trưởng khối",
-         r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+" + ROLE),
+         r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+(?:" + POST_NOUN + r")?" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
-         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
+         # "X đã nhận cờ luân lưu và đảm nhận vai trò Cụm trưởng": a verb phrase joined by "và" before the role's verb
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:[^,;.()]{2,40}?\s+và\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,5}?(?:(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu|thống nhất)\s+){1,3}"
