@@ -19,7 +19,7 @@ YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
 # The verbs of a speech after a person's post ("… Chủ tịch Công đoàn X phát biểu khai mạc"): never in a name.
 _SPEECH = r"phát biểu|thông qua|chủ trì|báo cáo|trình bày|cho biết|khẳng định|nhấn mạnh|khai mạc|bế mạc"
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|\s+(?:" + _SPEECH + r")\b|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò)|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|\s+(?:" + _SPEECH + r")\b|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò|[Cc]ờ)|vinh dự|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
 UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn|" + _SPEECH + r")\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
@@ -39,7 +39,7 @@ ELECTED_RELATIONS = {"elected", "handover", "respective"}
 
 
 # "giữ chức vụ Trưởng khối", "đảm nhận vai trò Cụm trưởng", "nhận nhiệm vụ Thường trực khối".
-POST_NOUN = r"(?:vai trò|nhiệm vụ|chức vụ|chức|cương vị|vị trí)\s+"
+POST_NOUN = r"(?:vai trò|nhiệm vụ|chức vụ|chức|cương vị|vị trí|[Cc]ờ)\s+"  # "nhận Cờ Trưởng khối": the rotating flag
 
 
 @dataclass
@@ -60,7 +60,7 @@ RELATIONS = [
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+(?:" + POST_NOUN + r")?" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
          # "X đã nhận cờ luân lưu và đảm nhận vai trò Cụm trưởng": a verb phrase joined by "và" before the role's verb
-         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn)\s+)?(?:[^,;.()]{2,40}?\s+và\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn|vinh dự)\s+)?(?:[^,;.()]{2,40}?\s+và\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,5}?(?:(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu|thống nhất)\s+){1,3}"
@@ -72,6 +72,10 @@ RELATIONS = [
          r"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+[^,;–-]{2,40}(?:,|\s[–-])\s*(?:[^,;]{2,60},\s*)*?" + POST + r"\s+" + UNIT + r"\s*,\s*" + ROLE),
     _rel("on-behalf", "Thay mặt đơn vị Khối trưởng, đồng chí Lê Văn Tâm, Phó Hiệu trưởng, Chủ tịch Công đoàn Trường Cao đẳng Y tế phát biểu",
          r"[Tt]hay mặt\s+(?:cho\s+)?" + ROLE + r"\s*,\s*" + PERSON_POST + UNIT),
+    _rel("role-do", "vai trò Cụm trưởng do UBND huyện Cẩm Xuyên đảm nhận, Cụm phó do UBND huyện Kỳ Anh đảm nhận",
+         ROLE + r"(?:\s+(?:thi đua\s+)?năm\s+\d{4})?\s+do\s+" + UNIT + r"\s+(?:đảm nhận|đảm nhiệm|làm|giữ|phụ trách)\b"),
+    _rel("role-paren-unit", "Khối trưởng Khối thi đua các cơ quan Đảng năm 2022 (Ban Tổ chức Tỉnh ủy) đã chủ trì",
+         ROLE + r"[^()]{0,80}?\(\s*" + UNIT + r"\s*\)"),
     _rel("role-first", "Đơn vị Trưởng khối năm nay là Sở Tư pháp; Khối phó - Thanh tra tỉnh",
          ROLE + r"(?:\s+(?:thi đua\s+)?(?:năm\s+(?:\d{4}|nay)|(?!là\b)[^\s,;:.()]+)){0,6}?\s*(?:\s(?:là|sẽ là)\s+|[–-]\s*)"
          r"(?!(?:đồng chí|ông|bà)\b)" + UNIT),
@@ -159,6 +163,11 @@ def role_kind(text: str) -> str:
 def clean_unit(text: str) -> str | None:
     """The unit of a claim, from its head on ("Hội nghị đã nghe Huyện ủy X" → "Huyện ủy X")."""
     t = text.strip(" ,;:-–")
+    # A name holds no year: "… tổng kết năm học 2023 - 2024 Trường Đại học Vinh" (a headline run
+    # into the sentence) → the unit after it.
+    after_year = re.split(r"\b(?:19|20)\d{2}\b\s*", t)[-1]
+    if after_year != t and head_of(after_year):
+        t = after_year
     words = t.split()
     for i in range(len(words)):
         cand = " ".join(words[i:])
