@@ -51,6 +51,11 @@ INTRO = re.compile(r"(?:\b(?:bao\s+)?gồm(?:\s+có)?|\b(?:của|có)\s+\d{1,3}(
                    r"|\b[Cc]ác\s+(?:đơn vị|cơ quan)\s+(?:trong|thuộc|của)\s+(?:Khối|Cụm|khối|cụm)\s+(?:là|gồm)"
                    r"|\b\d{1,3}(?:/\d{1,3})?\s+" + _KIND + r"\b[^:;()]{0,80}?\b(?:Khối|Cụm|khối|cụm)\b[^:;()]{0,120})"
                    r"[^:;()]{0,80}?$")
+# "Các đơn vị: A, B và C cùng ký giao ước": the sentence opens with the list (the text's group).
+# (A capital "Các" opens a sentence even where a headline without its full stop runs into it.)
+OPENING_UNITS = re.compile(r"(?:^\s*(?:[Cc]ác|[Nn]hững)|(?:^|\s)(?:Các|Những))\s+(?:đơn vị|cơ quan)(?:\s+thành viên)?\s*$")
+LIST_THEN_GROUP = re.compile(r"^(?P<list>[^:;()]{10,600}?)\s+là\s+(?:các|những)\s+(?:đơn vị\s+|cơ quan\s+)?(?:thành viên|đơn vị)\s+"
+                             r"(?:của|trong|thuộc)\s+(?P<group>(?:Khối|Cụm|khối|cụm)\b[^.;:()]{2,160})")
 MEMBERS_OF = re.compile(r"\s*[-–,]\s*(?:là\s+)?(?:những|các)\s+(?:đơn vị\s+|cơ quan\s+)?thành viên\s+(?:của|trong|thuộc)\s+"
                         r"(?P<group>(?:Khối|Cụm|khối|cụm)\b[^.;:()]{2,160})")
 COUNT = re.compile(r"\b(?P<n>\d{1,3})(?:/(?P<of>\d{1,3}))?\s+" + _KIND)
@@ -194,7 +199,8 @@ def find_lists(sentence: str) -> list[ListReading]:
             # after itself whose members it names.
             body = body[: members_of.start()]
             pre = members_of.group("group")
-        elif not from_units and not m.group(0).endswith(" ") and not INTRO.search(pre[-240:]):
+        elif not from_units and not m.group(0).endswith(" ") and not INTRO.search(pre[-240:]) \
+                and not (m.group(0) == ":" and OPENING_UNITS.search(pre)):
             continue
         if m.group(0) == "(":
             body = re.sub(r"^\s*(?:gồm|bao gồm)\s+(?:\d{1,3}\s+)?[^:]{0,60}:\s*", "", body)
@@ -207,7 +213,7 @@ def find_lists(sentence: str) -> list[ListReading]:
         if not plausible(items):
             continue
         groups = list(group_mentions(pre))
-        if not groups and not GROUP_SUBJECT.search(pre[-160:]):
+        if not groups and not GROUP_SUBJECT.search(pre[-160:]) and not OPENING_UNITS.search(pre):
             continue  # "Đoàn công tác gồm: …", "Cụm công nghiệp X gồm: …": not about a group
         if from_units and not groups:
             continue
@@ -222,4 +228,17 @@ def find_lists(sentence: str) -> list[ListReading]:
         if count is not None and count == len(items) - 1:
             items = merge_inner_and(items)
         out.append(ListReading(name, count, items, m.start()))
-    return out
+    return out + _list_then_group(sentence)
+
+
+def _list_then_group(sentence: str) -> list[ListReading]:
+    """"A, B, C và D là các đơn vị thành viên của Khối thi đua X.": the list opens the sentence
+    and says after itself whose members it names."""
+    m = LIST_THEN_GROUP.match(sentence)
+    if not m or not head_of(m.group("list")):
+        return []
+    items = split_members(m.group("list"))
+    groups = list(group_mentions(m.group("group")))
+    if not plausible(items) or not groups:
+        return []
+    return [ListReading(groups[0][2], None, items, 0)]
