@@ -11,7 +11,7 @@ import re
 
 from extractors.rosters.lexicon import head_of
 from extractors.rosters.layout_words import display_case
-from extractors.rosters.lists import ListReading, find_lists, first_group_name
+from extractors.rosters.lists import ListReading, cut_at_verb, find_lists, first_group_name
 from extractors.rosters.roles import ROLE_RE, complete_cut_role, find_roles
 from pipeline.units.normalize import unit_key
 
@@ -165,7 +165,8 @@ def complete_roles(finder, sentences) -> None:
     for sentence, line in _cut_at_end(finder, sentences):
         for name, clause in named_clauses(finder, sentence) or group_clauses(sentence):
             label = GROUP_LABEL.match(clause)
-            if name is None and label and finder.group_in(clause) is None:
+            if name is None and label and finder.group_in(clause) is None and not ROLE_RE.search(label.group("g")) \
+                    and cut_at_verb(label.group("g")) == label.group("g"):
                 # "- Cụm thi đua số 1: Cụm trưởng là A, Cụm phó là B." naming a group not read before
                 name = label.group("g").strip()
             if not ROLE_RE.search(clause):
