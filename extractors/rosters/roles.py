@@ -19,9 +19,9 @@ YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 # A unit name as it stands in running text: a head and the words after it up to a stop.
 # The verbs of a speech after a person's post ("… Chủ tịch Công đoàn X phát biểu khai mạc"): never in a name.
 _SPEECH = r"phát biểu|thông qua|chủ trì|báo cáo|trình bày|cho biết|khẳng định|nhấn mạnh|khai mạc|bế mạc"
-_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|\s+(?:" + _SPEECH + r")\b|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|nhận\s+(?:nhiệm vụ|vai trò|[Cc]ờ)|vinh dự|luân phiên|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
+_UNIT_STOP = r"(?=\s*(?:[,;:()]|\s[-–—]\s|\s+(?:" + _SPEECH + r")\b|(?<!TP)(?<!Tp)(?<!TX)(?<!TT)\.(?:\s|$)|$|\s+(?:là|làm|được|đã|đang|sẽ|giữ|đảm nhận|đảm nhiệm|nhận\s+(?:nhiệm vụ|vai trò|[Cc]ờ)|vinh dự|luân phiên|tiếp tục|hiện(?: nay)?\s+là|cũng|vẫn|đồng chủ trì|và\s+(?=[A-ZĐ])|(?-i:do)\b)))"
 # A name never spans a verb, "do" or "và": the lexicon's own "và" is masked before (mentions._protect).
-UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|tiếp tục|sẽ|hiện|cũng|vẫn|" + _SPEECH + r")\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
+UNIT = (r"(?P<unit>[A-ZĐÀ-Ỹa-zđ](?:(?!\s(?:là|làm|được|đã|do|và|tại|cho|giữ|đảm nhận|đảm nhiệm|tiếp tục|sẽ|hiện|cũng|vẫn|" + _SPEECH + r")\s)[^,;:()]){1,110}?)" + _UNIT_STOP)
 
 
 # A person's post before the unit it names ("Giám đốc Sở Tư pháp", "Cục trưởng Cục Thi hành án
@@ -60,7 +60,7 @@ RELATIONS = [
          r"\bdo\s+" + UNIT + r"\s+(?:làm|là|giữ|đảm nhận)\s+(?:" + POST_NOUN + r")?" + ROLE),
     _rel("copula", "Công ty X là đơn vị Trưởng khối thi đua năm 2023",
          # "X đã nhận cờ luân lưu và đảm nhận vai trò Cụm trưởng": a verb phrase joined by "và" before the role's verb
-         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn|vinh dự|luân phiên)\s+)?(?:[^,;.()]{2,40}?\s+và\s+)?(?:là|làm|giữ|đảm nhận|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
+         UNIT + r"\s+(?:(?:tiếp tục|sẽ|đã|đang|hiện|hiện nay|cũng|vẫn|vinh dự|luân phiên)\s+)?(?:[^,;.()]{2,40}?\s+và\s+)?(?:là|làm|giữ|đảm nhận|đảm nhiệm|nhận)\s+(?:" + POST_NOUN + r")?(?:là\s+)?"
          r"(?:(?i:đơn vị)\s+)?(?:luân phiên\s+(?:làm\s+)?)?" + ROLE),
     _rel("elected", "Trung tâm Chính trị Định Hóa được bầu làm Cụm trưởng Cụm thi đua năm 2021",
          UNIT + r"\s+được\s+(?:[^\s,;.]+\s+){0,5}?(?:(?:bầu|suy tôn|phân công|giao|chọn|cử|tín nhiệm|giới thiệu|thống nhất)\s+){1,3}"
