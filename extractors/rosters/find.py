@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.rosters.lexicon import head_of
-from extractors.rosters.layout_words import display_case
+from extractors.rosters.layout_words import GROUP_LABEL, display_case
 from extractors.rosters.lists import ListReading, cut_at_verb, find_lists, first_group_name
 from extractors.rosters.roles import ROLE_RE, complete_cut_role, find_roles
 from pipeline.units.normalize import unit_key
@@ -45,7 +45,6 @@ def _resolve(finder, name: str | None, line):
 
 # A group named with its number opens a clause of its own ("…; Cụm thi đua số 2 do …").
 NUMBERED_GROUP = re.compile(r"(?<![Cc]ác )\b(?:Khối|Cụm|khối|cụm)\s+(?:thi\s+đua\s+)?(?:số\s+)?(?:\d{1,2}|[IVX]{1,5})\b")
-GROUP_LABEL = re.compile(r"^[-–•+*]?\s*(?P<g>(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)[^:.;()]{2,120}):\s*\S")
 ARTICLE = re.compile(r"(?m)^\s*Điều\s+1\s*[.:]")
 
 

@@ -85,11 +85,15 @@ def display_case(name: str) -> str:
     return low[:1].upper() + low[1:]
 
 
+# "- Cụm thi đua số 1: …": a group's name (never a role, "Cụm trưởng:") as the label of a line.
+GROUP_LABEL = re.compile(r"^[-–•+*]?\s*(?P<g>(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)[^:.;()]{2,120}):\s*(?P<rest>\S.*)$")
+
+
 def _named_list(text: str) -> bool:
     """"Cụm thi đua số 1: UBND huyện A (Cụm trưởng), UBND huyện B, …": a group's name alone
     before the colon (no "gồm", no role word), units after it."""
-    m = re.match(r"^(?:Khối|Cụm)\s+(?!(?:trưởng|phó|Trưởng|Phó)\b)(?P<pre>[^:.;()]{2,120}):\s*(?P<rest>\S.*)$", text)
-    return bool(m) and not re.search(r"(?i)\b(?:gồm|có|bao gồm|đơn vị)\b", m.group("pre")) \
+    m = GROUP_LABEL.match(text)
+    return bool(m) and not re.search(r"(?i)\b(?:gồm|có|bao gồm|đơn vị)\b", m.group("g")) \
         and starts_with_head(m.group("rest"))
 
 

@@ -60,24 +60,25 @@ def cut_list(text: str) -> str:
     m = _list_end(text)
     if m:
         text = text[: m.start()]
-    m = NEXT_GROUP.search(text)  # "A, B, C; Cụm thi đua số 2 gồm: D, E": the next group's list
-    if m:
-        text = text[: m.start()]
-    m = _CLAUSE_FOLLOWS.search(text)  # "…, Liên minh HTX thành phố; đơn vị đồng hành là Ngân hàng X"
-    if m:
-        text = text[: m.start()]
-    m = _ROLES_FOLLOW.search(text)  # "…, Lạng Giang và Việt Yên; trong đó huyện Tân Yên là Cụm trưởng"
-    if m:
-        text = text[: m.start()]
-    m = ROLE_LABEL.search(text)  # "…, Báo Bình Định; Trưởng khối: Sở LĐ-TB&XH": the roles follow
-    if m:
-        text = text[: m.start()]
+    for after_list in _AFTER_LIST:
+        m = after_list.search(text)
+        if m:
+            text = text[: m.start()]
     return text.strip(" ,;:")
 
 
 # Words of LIST_END that are also nouns: "Liên hiệp các tổ chức hữu nghị tỉnh" (N) against
 # "Hội Khuyến học tỉnh tổ chức ký kết" (V); the tagger decides which one the text has.
 _ALSO_NOUN = re.compile(r"(?i)tổ chức")
+
+
+# What may follow a list in its sentence, in the order they are cut:
+_AFTER_LIST = (
+    NEXT_GROUP,       # "A, B, C; Cụm thi đua số 2 gồm: D, E": the next group's list
+    _CLAUSE_FOLLOWS,  # "…, Liên minh HTX thành phố; đơn vị đồng hành là Ngân hàng X"
+    _ROLES_FOLLOW,    # "…, Lạng Giang và Việt Yên; trong đó huyện Tân Yên là Cụm trưởng"
+    ROLE_LABEL,       # "…, Báo Bình Định; Trưởng khối: Sở LĐ-TB&XH": the roles follow
+)
 
 
 def _list_end(text: str):

@@ -8,6 +8,7 @@ import re
 from extractors.document import Line
 from extractors.rosters.build import Group
 from extractors.rosters.mentions import split_members
+from extractors.rosters.roles import complete_cut_role
 from extractors.rosters.layout_words import AFTER_NAME, NOT_A_UNIT, group_words, unit_before
 from pipeline.units.names import ROLE_RE, clean_item, role_of, split_and, starts_with_head
 from pipeline.units.normalize import unit_key
@@ -50,13 +51,10 @@ class SentenceReader:
     def assign_roles(self, text: str, group: Group) -> None:
         """Find every role word in `text` and the unit it names."""
         matches = list(ROLE_RE.finditer(text))
-        trunc = re.search(r"được phân công (?:là|làm) (?:đơn vị )?Trưởng\s*\w{0,4}$", text, re.I)
-        if trunc and not matches:
-            unit = unit_before(text[: trunc.start()])
-            if unit:
-                group.set_role("leader", unit)
-                self.warnings.append(f"từ chỉ vai trò bị cắt ở cuối văn bản; đọc '{unit}' là đơn vị trưởng")
-            return
+        done = None if matches else complete_cut_role(text)  # "… được phân công là đơn vị Trưởng kh"
+        if done is not None:
+            self.warnings.append(f"từ chỉ vai trò bị cắt ở cuối văn bản: đọc '{done[-20:].strip()}'")
+            text, matches = done, list(ROLE_RE.finditer(done))
         for k, m in enumerate(matches):
             role = role_of(m.group(0))
             after = text[m.end():]
